@@ -168,11 +168,38 @@ public final class ImportCitizensCommand {
         return opts;
     }
 
-    /** Hibernate's INFO start-up lines would drown the progress output. */
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, ImportCitizensCommand.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Hibernate's INFO start-up lines would drown the progress output: unless the caller configured logging, JUL
+     * (which jboss-logging uses here) only shows warnings.
+     */
     private static void quietenLogging() {
+        if (System.getProperty("java.util.logging.manager") == null && isPresent("org.jboss.logmanager.LogManager")) {
+            // Keycloak's lib/lib/boot is on the class path: let its log manager own JUL, as it does in the server
+            System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        }
         if (System.getProperty("org.jboss.logging.provider") == null) {
             System.setProperty("org.jboss.logging.provider", "jdk");
         }
-        java.util.logging.Logger.getLogger("org.hibernate").setLevel(java.util.logging.Level.WARNING);
+        if (System.getProperty("java.util.logging.config.file") == null
+                && System.getProperty("java.util.logging.config.class") == null) {
+            String config = "handlers=java.util.logging.ConsoleHandler\n.level=WARNING\n"
+                    + "java.util.logging.ConsoleHandler.level=WARNING\n"
+                    + "org.hibernate.orm.connections.pooling.level=SEVERE\n";
+            try {
+                java.util.logging.LogManager.getLogManager().readConfiguration(
+                        new java.io.ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                System.err.println("Could not configure logging: " + e.getMessage());
+            }
+        }
     }
 }

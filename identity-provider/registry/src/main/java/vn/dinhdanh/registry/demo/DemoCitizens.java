@@ -105,7 +105,8 @@ public final class DemoCitizens {
             "Xã Tam Hiệp", "Xã Cẩm Thanh", "Xã Long Hưng", "Xã Hiệp Hòa" };
     private static final String[] ETHNICITIES = { "Tày", "Thái", "Mường", "Khmer", "Hoa", "Nùng", "H'Mông", "Dao",
             "Gia Rai", "Ê Đê" };
-    private static final String[] RELIGIONS = { "Phật giáo", "Công giáo", "Cao Đài", "Tin Lành", "Phật giáo Hòa Hảo" };
+    private static final String[] RELIGIONS = { "Phật giáo", "Phật giáo", "Phật giáo", "Công giáo", "Công giáo",
+            "Cao Đài", "Tin Lành", "Phật giáo Hòa Hảo" };
 
     private DemoCitizens() {
     }

@@ -166,7 +166,9 @@ public final class CitizenCsvImport {
         }
         errors.flush();
         ImportSummary summary = summary(read, written, errors, started);
-        progress.onProgress(summary);
+        if (progressEvery == 0 || read % progressEvery != 0 || read == 0) {
+            progress.onProgress(summary);
+        }
         LOG.infof("Citizen import finished: %d rows read, %d written, %d rejected in %d ms", summary.rowsRead(),
                 summary.rowsWritten(), summary.rowsRejected(), summary.duration().toMillis());
         return summary;

@@ -1,6 +1,6 @@
 package vn.dinhdanh.registry.importer;
 
-/** Called every N rows read, and once at the end, with the counts so far. */
+/** Called every N rows read and at the end (once per row count), with the counts so far. */
 @FunctionalInterface
 public interface ImportProgress {
 

@@ -45,7 +45,10 @@ public final class RegistryPersistence {
                 .property("hibernate.jdbc.batch_size", Math.max(1, batchSize))
                 .property("hibernate.order_inserts", true)
                 .property("hibernate.order_updates", true)
-                .property("hibernate.show_sql", false);
+                .property("hibernate.show_sql", false)
+                // RESOURCE_LOCAL even when a JTA implementation is on the class path (as in Keycloak's lib/)
+                .property("hibernate.transaction.jta.platform",
+                        "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform");
         if (user != null) {
             cfg.jdbcUsername(user);
         }
