@@ -1,0 +1,548 @@
+package vn.dinhdanh.icao.verify;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
+import org.bouncycastle.asn1.cms.SignerIdentifier;
+import org.bouncycastle.asn1.cms.SignerInfo;
+import org.bouncycastle.asn1.icao.ICAOObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import vn.dinhdanh.icao.IcaoErrorCode;
+import vn.dinhdanh.icao.IcaoException;
+import vn.dinhdanh.icao.lds.Algorithms;
+import vn.dinhdanh.icao.lds.EfSod;
+import vn.dinhdanh.icao.lds.LdsSecurityObjectInfo;
+import vn.dinhdanh.icao.trust.CscaEntry;
+import vn.dinhdanh.icao.trust.TrustStore;
+
+/** The Passive Authentication checks, each a small validator. */
+final class PassiveValidators {
+    private PassiveValidators() {
+    }
+
+    static final CheckOutcome OK = CheckOutcome.PASSED;
+
+    static List<Validator> all() {
+        return List.of(
+                Validator.of(Check.SOD_PARSED, Set.of(), PassiveValidators::parseSod),
+                Validator.of(Check.SOD_SIGNED_DATA, Set.of(Check.SOD_PARSED), PassiveValidators::signedData),
+                Validator.of(Check.SOD_ECONTENT_TYPE, Set.of(Check.SOD_PARSED), PassiveValidators::eContentType),
+                Validator.of(Check.LDS_SECURITY_OBJECT, Set.of(Check.SOD_ECONTENT_TYPE), PassiveValidators::ldsSecurityObject),
+                Validator.of(Check.SOD_SIGNER_INFO, Set.of(Check.SOD_SIGNED_DATA), PassiveValidators::signerInfo),
+                Validator.of(Check.SOD_ALGORITHMS, Set.of(Check.SOD_SIGNER_INFO, Check.LDS_SECURITY_OBJECT), PassiveValidators::algorithms),
+                Validator.of(Check.SOD_SIGNED_ATTRIBUTES, Set.of(Check.SOD_ALGORITHMS), PassiveValidators::signedAttributes),
+                Validator.of(Check.SOD_SIGNER_IDENTIFIER, Set.of(Check.SOD_SIGNER_INFO), PassiveValidators::signerIdentifier),
+                Validator.of(Check.SOD_SIGNATURE, Set.of(Check.SOD_ALGORITHMS, Check.SOD_SIGNER_IDENTIFIER), PassiveValidators::signature),
+                Validator.of(Check.DS_VALIDITY, Set.of(Check.SOD_SIGNER_IDENTIFIER), PassiveValidators::dsValidity),
+                Validator.of(Check.DS_KEY_USAGE, Set.of(Check.SOD_SIGNER_IDENTIFIER), PassiveValidators::dsKeyUsage),
+                Validator.of(Check.DS_KEY_STRENGTH, Set.of(Check.SOD_SIGNER_IDENTIFIER), PassiveValidators::dsKeyStrength),
+                Validator.of(Check.DS_CHAIN, Set.of(Check.SOD_SIGNER_IDENTIFIER), PassiveValidators::chain),
+                Validator.of(Check.DS_REVOCATION, Set.of(Check.DS_CHAIN), PassiveValidators::revocation),
+                Validator.of(Check.DG_HASHES, Set.of(Check.LDS_SECURITY_OBJECT), PassiveValidators::dataGroupHashes),
+                Validator.of(Check.REQUIRED_DATA_GROUPS, Set.of(), PassiveValidators::requiredDataGroups));
+    }
+
+    // ---------------------------------------------------------------- EF.SOD structure
+
+    private static CheckOutcome parseSod(VerificationContext ctx) throws IcaoException {
+        byte[] sod = ctx.evidence.sodUnsafe();
+        if (sod == null || sod.length == 0) {
+            throw new IcaoException(IcaoErrorCode.SOD_MISSING);
+        }
+        ctx.sod = EfSod.parse(sod, ctx.config.limits());
+        return OK;
+    }
+
+    private static CheckOutcome signedData(VerificationContext ctx) throws IcaoException {
+        EfSod sod = ctx.sod;
+        if (sod.signedDataVersion() != 3) {
+            throw new IcaoException(IcaoErrorCode.SOD_SIGNED_DATA_VERSION, "version " + sod.signedDataVersion());
+        }
+        if (sod.digestAlgorithms().isEmpty()) {
+            throw new IcaoException(IcaoErrorCode.SOD_NO_DIGEST_ALGORITHMS);
+        }
+        if (sod.certificates().isEmpty()) {
+            throw new IcaoException(IcaoErrorCode.SOD_NO_DS_CERTIFICATE);
+        }
+        if (sod.signerInfos().size() != 1) {
+            throw new IcaoException(IcaoErrorCode.SOD_SIGNER_COUNT, "signers " + sod.signerInfos().size());
+        }
+        return OK;
+    }
+
+    private static CheckOutcome eContentType(VerificationContext ctx) throws IcaoException {
+        if (!ICAOObjectIdentifiers.id_icao_ldsSecurityObject.equals(ctx.sod.eContentType())) {
+            throw new IcaoException(IcaoErrorCode.SOD_ECONTENT_TYPE, "eContentType " + ctx.sod.eContentType());
+        }
+        if (ctx.sod.eContent().isEmpty()) {
+            throw new IcaoException(IcaoErrorCode.SOD_ECONTENT_MISSING);
+        }
+        return OK;
+    }
+
+    private static CheckOutcome ldsSecurityObject(VerificationContext ctx) throws IcaoException {
+        ctx.lds = LdsSecurityObjectInfo.parse(ctx.sod.eContent().orElseThrow(), ctx.config.limits());
+        return OK;
+    }
+
+    private static CheckOutcome signerInfo(VerificationContext ctx) throws IcaoException {
+        SignerInfo si = ctx.sod.signerInfos().get(0);
+        int version = si.getVersion().intValueExact();
+        boolean ski = si.getSID().isTagged();
+        if ((ski && version != 3) || (!ski && version != 1)) {
+            throw new IcaoException(IcaoErrorCode.SOD_SIGNER_INFO_VERSION, "version " + version);
+        }
+        ASN1Set attrs = si.getAuthenticatedAttributes();
+        if (attrs == null || attrs.size() == 0) {
+            throw new IcaoException(IcaoErrorCode.SOD_SIGNED_ATTRS_MISSING);
+        }
+        Set<ASN1ObjectIdentifier> seen = new HashSet<>();
+        try {
+            for (ASN1Encodable e : attrs) {
+                Attribute a = Attribute.getInstance(e);
+                if (!seen.add(a.getAttrType())) {
+                    throw new IcaoException(IcaoErrorCode.SOD_SIGNED_ATTR_DUPLICATE, "attribute " + a.getAttrType());
+                }
+                if ((CMSAttributes.contentType.equals(a.getAttrType()) || CMSAttributes.messageDigest.equals(a.getAttrType()))
+                        && a.getAttrValues().size() != 1) {
+                    throw new IcaoException(IcaoErrorCode.SOD_SIGNED_ATTR_DUPLICATE, "values of " + a.getAttrType());
+                }
+            }
+        } catch (IcaoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IcaoException(IcaoErrorCode.SOD_MALFORMED, "signed attribute", e);
+        }
+        ctx.signer = si;
+        return OK;
+    }
+
+    private static CheckOutcome algorithms(VerificationContext ctx) throws IcaoException {
+        SignerInfo si = ctx.signer;
+        boolean sha1 = ctx.config.allowSha1();
+        ASN1ObjectIdentifier digestOid = si.getDigestAlgorithm().getAlgorithm();
+        String digest = Algorithms.digestName(digestOid)
+                .orElseThrow(() -> new IcaoException(IcaoErrorCode.SOD_DIGEST_ALGORITHM_UNSUPPORTED, "digest " + digestOid));
+        if (Algorithms.isWeakDigest(digest, sha1)) {
+            throw new IcaoException(IcaoErrorCode.SOD_WEAK_DIGEST_ALGORITHM, digest);
+        }
+        boolean declared = ctx.sod.digestAlgorithms().stream().anyMatch(a -> a.getAlgorithm().equals(digestOid));
+        if (!declared) {
+            throw new IcaoException(IcaoErrorCode.SOD_DIGEST_ALGORITHM_UNDECLARED, digest);
+        }
+        if (Algorithms.isWeakDigest(ctx.lds.digestName(), sha1)) {
+            throw new IcaoException(IcaoErrorCode.SOD_WEAK_DIGEST_ALGORITHM, "LDS " + ctx.lds.digestName());
+        }
+        if (!ctx.lds.digestName().equals(digest)) {
+            throw new IcaoException(IcaoErrorCode.SOD_DIGEST_ALGORITHM_MISMATCH, digest + " vs LDS " + ctx.lds.digestName());
+        }
+        AlgorithmIdentifier sigAlg = si.getDigestEncryptionAlgorithm();
+        Algorithms.SignatureAlg alg = Algorithms.signature(sigAlg.getAlgorithm())
+                .orElseThrow(() -> new IcaoException(IcaoErrorCode.SOD_SIGNATURE_ALGORITHM_UNSUPPORTED, "signature " + sigAlg.getAlgorithm()));
+        ctx.signatureFamily = alg.family();
+        ctx.signatureParams = null;
+        if (alg.family() == Algorithms.KeyFamily.RSA_PSS) {
+            PSSParameterSpec spec = pss(sigAlg, sha1);
+            if (!spec.getDigestAlgorithm().equals(digest)) {
+                throw new IcaoException(IcaoErrorCode.SOD_DIGEST_ALGORITHM_MISMATCH, "PSS hash vs SignerInfo digest");
+            }
+            ctx.signatureJcaName = "RSASSA-PSS";
+            ctx.signatureParams = spec;
+        } else if (alg.digest() == null) {
+            ctx.signatureJcaName = Algorithms.rsaPkcs1Name(digest);
+        } else {
+            if (Algorithms.isWeakDigest(alg.digest(), sha1)) {
+                throw new IcaoException(IcaoErrorCode.SOD_WEAK_SIGNATURE_ALGORITHM, alg.jcaName());
+            }
+            if (!alg.digest().equals(digest)) {
+                throw new IcaoException(IcaoErrorCode.SOD_DIGEST_ALGORITHM_MISMATCH, alg.jcaName() + " vs " + digest);
+            }
+            ctx.signatureJcaName = alg.jcaName();
+        }
+        ctx.signerDigest = digest;
+        return OK;
+    }
+
+    /** RSASSA-PSS parameters, strictly: MGF1 with the same hash, trailer 1, sane salt. */
+    static PSSParameterSpec pss(AlgorithmIdentifier sigAlg, boolean allowSha1) throws IcaoException {
+        try {
+            if (sigAlg.getParameters() == null) {
+                throw new IcaoException(IcaoErrorCode.SOD_PSS_PARAMETERS_INVALID, "absent");
+            }
+            RSASSAPSSparams p = RSASSAPSSparams.getInstance(sigAlg.getParameters());
+            String hash = Algorithms.digestName(p.getHashAlgorithm().getAlgorithm())
+                    .orElseThrow(() -> new IcaoException(IcaoErrorCode.SOD_PSS_PARAMETERS_INVALID, "hash"));
+            if (Algorithms.isWeakDigest(hash, allowSha1)) {
+                throw new IcaoException(IcaoErrorCode.SOD_WEAK_SIGNATURE_ALGORITHM, "PSS " + hash);
+            }
+            if (!PKCSObjectIdentifiers.id_mgf1.equals(p.getMaskGenAlgorithm().getAlgorithm())) {
+                throw new IcaoException(IcaoErrorCode.SOD_PSS_PARAMETERS_INVALID, "mask generation");
+            }
+            AlgorithmIdentifier mgfHash = AlgorithmIdentifier.getInstance(p.getMaskGenAlgorithm().getParameters());
+            if (!mgfHash.getAlgorithm().equals(p.getHashAlgorithm().getAlgorithm())) {
+                throw new IcaoException(IcaoErrorCode.SOD_PSS_PARAMETERS_INVALID, "MGF1 hash differs");
+            }
+            BigInteger salt = p.getSaltLength();
+            if (salt.signum() < 0 || salt.bitLength() > 10 || p.getTrailerField().intValue() != 1) {
+                throw new IcaoException(IcaoErrorCode.SOD_PSS_PARAMETERS_INVALID, "salt or trailer");
+            }
+            return new PSSParameterSpec(hash, "MGF1", new MGF1ParameterSpec(hash), salt.intValue(), 1);
+        } catch (IcaoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IcaoException(IcaoErrorCode.SOD_PSS_PARAMETERS_INVALID, e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static CheckOutcome signedAttributes(VerificationContext ctx) throws IcaoException {
+        Attribute ct = attribute(ctx.signer, CMSAttributes.contentType);
+        if (ct == null) {
+            throw new IcaoException(IcaoErrorCode.SOD_CONTENT_TYPE_ATTR_MISSING);
+        }
+        if (!ctx.sod.eContentType().equals(ct.getAttrValues().getObjectAt(0).toASN1Primitive())) {
+            throw new IcaoException(IcaoErrorCode.SOD_CONTENT_TYPE_ATTR_MISMATCH);
+        }
+        Attribute md = attribute(ctx.signer, CMSAttributes.messageDigest);
+        if (md == null) {
+            throw new IcaoException(IcaoErrorCode.SOD_MESSAGE_DIGEST_ATTR_MISSING);
+        }
+        byte[] claimed;
+        try {
+            claimed = ASN1OctetString.getInstance(md.getAttrValues().getObjectAt(0)).getOctets();
+        } catch (RuntimeException e) {
+            throw new IcaoException(IcaoErrorCode.SOD_MESSAGE_DIGEST_MISMATCH, "not an OCTET STRING", e);
+        }
+        byte[] actual = Algorithms.hash(ctx.signerDigest, ctx.sod.eContent().orElseThrow());
+        if (!MessageDigest.isEqual(claimed, actual)) {
+            throw new IcaoException(IcaoErrorCode.SOD_MESSAGE_DIGEST_MISMATCH);
+        }
+        return OK;
+    }
+
+    private static Attribute attribute(SignerInfo si, ASN1ObjectIdentifier type) {
+        for (ASN1Encodable e : si.getAuthenticatedAttributes()) {
+            Attribute a = Attribute.getInstance(e);
+            if (a.getAttrType().equals(type)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static CheckOutcome signerIdentifier(VerificationContext ctx) throws IcaoException {
+        SignerIdentifier sid = ctx.signer.getSID();
+        X509CertificateHolder match = null;
+        try {
+            if (sid.isTagged()) {
+                byte[] keyId = ASN1OctetString.getInstance(sid.getId()).getOctets();
+                for (X509CertificateHolder c : ctx.sod.certificates()) {
+                    SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(c.getExtensions());
+                    if (ski != null && java.util.Arrays.equals(ski.getKeyIdentifier(), keyId)) {
+                        match = c;
+                        break;
+                    }
+                }
+            } else {
+                IssuerAndSerialNumber ias = IssuerAndSerialNumber.getInstance(sid.getId());
+                for (X509CertificateHolder c : ctx.sod.certificates()) {
+                    if (c.getIssuer().equals(ias.getName()) && c.getSerialNumber().equals(ias.getSerialNumber().getValue())) {
+                        match = c;
+                        break;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new IcaoException(IcaoErrorCode.SOD_SIGNER_ID_MISMATCH, "unreadable signer identifier", e);
+        }
+        if (match == null) {
+            throw new IcaoException(IcaoErrorCode.SOD_SIGNER_ID_MISMATCH);
+        }
+        X509CertificateHolder found = match;
+        ctx.ds = found;
+        Object key = ctx.trust.cached(new CacheKey("dskey", der(found)), k -> {
+            try {
+                return Crypto.publicKey(found.getSubjectPublicKeyInfo());
+            } catch (GeneralSecurityException | RuntimeException e) {
+                return IcaoErrorCode.DS_CERTIFICATE_MALFORMED;
+            }
+        });
+        if (!(key instanceof PublicKey pk)) {
+            throw new IcaoException(IcaoErrorCode.DS_CERTIFICATE_MALFORMED, "public key");
+        }
+        ctx.dsKey = pk;
+        return OK;
+    }
+
+    private static CheckOutcome signature(VerificationContext ctx) throws IcaoException {
+        boolean rsaKey = ctx.dsKey instanceof RSAPublicKey;
+        boolean ecKey = ctx.dsKey instanceof ECPublicKey;
+        if ((ctx.signatureFamily == Algorithms.KeyFamily.EC && !ecKey) || (ctx.signatureFamily != Algorithms.KeyFamily.EC && !rsaKey)) {
+            throw new IcaoException(IcaoErrorCode.SOD_SIGNATURE_KEY_MISMATCH);
+        }
+        boolean ok;
+        try {
+            Signature sig = Signature.getInstance(ctx.signatureJcaName, Crypto.provider());
+            if (ctx.signatureParams != null) {
+                sig.setParameter(ctx.signatureParams);
+            }
+            sig.initVerify(ctx.dsKey);
+            sig.update(ctx.signer.getAuthenticatedAttributes().getEncoded(ASN1Encoding.DER));
+            ok = sig.verify(ctx.signer.getEncryptedDigest().getOctets());
+        } catch (java.security.InvalidAlgorithmParameterException e) {
+            throw new IcaoException(IcaoErrorCode.SOD_PSS_PARAMETERS_INVALID, e.getClass().getSimpleName(), e);
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            throw new IcaoException(IcaoErrorCode.SOD_SIGNATURE_INVALID, e.getClass().getSimpleName(), e);
+        }
+        if (!ok) {
+            throw new IcaoException(IcaoErrorCode.SOD_SIGNATURE_INVALID);
+        }
+        return OK;
+    }
+
+    // ---------------------------------------------------------------- Document Signer and CSCA
+
+    private static CheckOutcome dsValidity(VerificationContext ctx) throws IcaoException {
+        Date now = Date.from(ctx.now);
+        if (now.before(ctx.ds.getNotBefore())) {
+            throw new IcaoException(IcaoErrorCode.DS_NOT_YET_VALID);
+        }
+        if (now.after(ctx.ds.getNotAfter())) {
+            throw new IcaoException(IcaoErrorCode.DS_EXPIRED);
+        }
+        return OK;
+    }
+
+    private static CheckOutcome dsKeyUsage(VerificationContext ctx) throws IcaoException {
+        KeyUsage ku = KeyUsage.fromExtensions(ctx.ds.getExtensions());
+        if (ku == null || !ku.hasUsages(KeyUsage.digitalSignature)) {
+            throw new IcaoException(IcaoErrorCode.DS_KEY_USAGE);
+        }
+        BasicConstraints bc = BasicConstraints.fromExtensions(ctx.ds.getExtensions());
+        if (bc != null && bc.isCA()) {
+            throw new IcaoException(IcaoErrorCode.DS_IS_CA);
+        }
+        return OK;
+    }
+
+    private static CheckOutcome dsKeyStrength(VerificationContext ctx) throws IcaoException {
+        if (weakKey(ctx.dsKey, ctx.config)) {
+            throw new IcaoException(IcaoErrorCode.DS_WEAK_KEY, Crypto.keyBits(ctx.dsKey) + " bits");
+        }
+        AlgorithmIdentifier alg = ctx.ds.getSignatureAlgorithm();
+        Optional<Algorithms.SignatureAlg> known = Algorithms.signature(alg.getAlgorithm());
+        String digest = known.map(Algorithms.SignatureAlg::digest).orElse(null);
+        if (known.isPresent() && known.get().family() == Algorithms.KeyFamily.RSA_PSS) {
+            try {
+                digest = pss(alg, true).getDigestAlgorithm();
+            } catch (IcaoException e) {
+                throw new IcaoException(IcaoErrorCode.DS_WEAK_SIGNATURE_ALGORITHM, "PSS parameters", e);
+            }
+        }
+        if (digest != null && Algorithms.isWeakDigest(digest, ctx.config.allowSha1())) {
+            throw new IcaoException(IcaoErrorCode.DS_WEAK_SIGNATURE_ALGORITHM, digest);
+        }
+        return OK;
+    }
+
+    static boolean weakKey(PublicKey key, VerifierConfig cfg) {
+        if (key instanceof RSAPublicKey rsa) {
+            return rsa.getModulus().bitLength() < cfg.minRsaBits();
+        }
+        if (key instanceof ECPublicKey) {
+            return Crypto.keyBits(key) < cfg.minEcBits();
+        }
+        return true;
+    }
+
+    /** Time-independent verdict of a DS-to-CSCA chain, cached per trust snapshot. */
+    record ChainVerdict(CscaEntry csca, IcaoErrorCode failure) {
+    }
+
+    record CacheKey(String kind, ByteBuffer der) {
+    }
+
+    static ByteBuffer der(X509CertificateHolder c) {
+        try {
+            return ByteBuffer.wrap(c.getEncoded());
+        } catch (IOException e) {
+            throw new IllegalStateException("re-encoding a parsed certificate", e);
+        }
+    }
+
+    private static CheckOutcome chain(VerificationContext ctx) throws IcaoException {
+        X509CertificateHolder ds = ctx.ds;
+        TrustStore trust = ctx.trust;
+        ChainVerdict v = trust.cached(new CacheKey("chain", der(ds)), k -> computeChain(trust, ds));
+        if (v.failure() != null) {
+            throw new IcaoException(v.failure());
+        }
+        CscaEntry csca = v.csca();
+        X509CertificateHolder c = csca.certificate();
+        Date now = Date.from(ctx.now);
+        if (now.before(c.getNotBefore())) {
+            throw new IcaoException(IcaoErrorCode.CSCA_NOT_YET_VALID);
+        }
+        if (now.after(c.getNotAfter())) {
+            throw new IcaoException(IcaoErrorCode.CSCA_EXPIRED);
+        }
+        BasicConstraints bc = BasicConstraints.fromExtensions(c.getExtensions());
+        if (bc == null || !bc.isCA()) {
+            throw new IcaoException(IcaoErrorCode.CSCA_NOT_CA);
+        }
+        KeyUsage ku = KeyUsage.fromExtensions(c.getExtensions());
+        if (ku == null || !ku.hasUsages(KeyUsage.keyCertSign)) {
+            throw new IcaoException(IcaoErrorCode.CSCA_KEY_USAGE);
+        }
+        if (weakKey(csca.publicKey(), ctx.config)) {
+            throw new IcaoException(IcaoErrorCode.CSCA_WEAK_KEY, Crypto.keyBits(csca.publicKey()) + " bits");
+        }
+        ctx.csca = csca;
+        return OK;
+    }
+
+    private static ChainVerdict computeChain(TrustStore trust, X509CertificateHolder ds) {
+        List<CscaEntry> candidates = trust.cscasBySubject(ds.getIssuer());
+        if (candidates.isEmpty()) {
+            return new ChainVerdict(null, IcaoErrorCode.CSCA_UNKNOWN);
+        }
+        AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.fromExtensions(ds.getExtensions());
+        byte[] akid = aki == null ? null : aki.getKeyIdentifier();
+        List<CscaEntry> matching = candidates;
+        if (akid != null) {
+            matching = candidates.stream()
+                    .filter(c -> c.subjectKeyIdentifier().map(s -> java.util.Arrays.equals(s, akid)).orElse(true))
+                    .toList();
+            if (matching.isEmpty()) {
+                return new ChainVerdict(null, IcaoErrorCode.DS_AKI_MISMATCH);
+            }
+        }
+        for (CscaEntry c : matching) {
+            if (Crypto.verifies(ds, c.publicKey())) {
+                return new ChainVerdict(c, null);
+            }
+        }
+        return new ChainVerdict(null, IcaoErrorCode.DS_CHAIN_SIGNATURE_INVALID);
+    }
+
+    /** Time-independent CRL verdict, cached per trust snapshot. */
+    record CrlVerdict(X509CRLHolder crl, boolean revoked, IcaoErrorCode failure) {
+    }
+
+    private static CheckOutcome revocation(VerificationContext ctx) throws IcaoException {
+        X509CertificateHolder ds = ctx.ds;
+        CscaEntry csca = ctx.csca;
+        TrustStore trust = ctx.trust;
+        CrlVerdict v = trust.cached(new CacheKey("crl", der(ds)), k -> computeCrl(trust, ds, csca));
+        if (v.failure() == IcaoErrorCode.CRL_MISSING && ctx.config.missingCrlPolicy() == VerifierConfig.MissingCrlPolicy.ALLOW) {
+            return CheckOutcome.NOT_APPLICABLE;
+        }
+        if (v.failure() != null) {
+            throw new IcaoException(v.failure());
+        }
+        Date now = Date.from(ctx.now);
+        Date next = v.crl().getNextUpdate();
+        if (now.before(v.crl().getThisUpdate()) || next == null || now.after(next)) {
+            throw new IcaoException(IcaoErrorCode.CRL_STALE);
+        }
+        if (v.revoked()) {
+            throw new IcaoException(IcaoErrorCode.DS_REVOKED);
+        }
+        return OK;
+    }
+
+    private static CrlVerdict computeCrl(TrustStore trust, X509CertificateHolder ds, CscaEntry csca) {
+        List<X509CRLHolder> crls = trust.crlsByIssuer(csca.subject());
+        if (crls.isEmpty()) {
+            return new CrlVerdict(null, false, IcaoErrorCode.CRL_MISSING);
+        }
+        List<CscaEntry> signers = trust.cscasBySubject(csca.subject());
+        X509CRLHolder best = null;
+        for (X509CRLHolder crl : crls) {
+            boolean signed = false;
+            for (CscaEntry s : signers) {
+                if (Crypto.verifies(crl, s.publicKey())) {
+                    signed = true;
+                    break;
+                }
+            }
+            if (signed && (best == null || crl.getThisUpdate().after(best.getThisUpdate()))) {
+                best = crl;
+            }
+        }
+        if (best == null) {
+            return new CrlVerdict(null, false, IcaoErrorCode.CRL_SIGNATURE_INVALID);
+        }
+        return new CrlVerdict(best, best.getRevokedCertificate(ds.getSerialNumber()) != null, null);
+    }
+
+    // ---------------------------------------------------------------- data groups
+
+    private static CheckOutcome dataGroupHashes(VerificationContext ctx) throws IcaoException {
+        Map<Integer, byte[]> hashes = ctx.lds.hashes();
+        for (Map.Entry<Integer, byte[]> dg : ctx.evidence.dataGroups().entrySet()) {
+            int n = dg.getKey();
+            if (n < 1 || n > 16) {
+                throw new IcaoException(IcaoErrorCode.DG_NUMBER_INVALID, "DG " + n);
+            }
+            if (dg.getValue().length > ctx.config.limits().maxDataGroupBytes()) {
+                throw new IcaoException(IcaoErrorCode.DG_TOO_LARGE, "DG " + n);
+            }
+            byte[] expected = hashes.get(n);
+            if (expected == null) {
+                throw new IcaoException(IcaoErrorCode.DG_NOT_IN_SOD, "DG " + n);
+            }
+            if (!MessageDigest.isEqual(expected, Algorithms.hash(ctx.lds.digestName(), dg.getValue()))) {
+                throw new IcaoException(switch (n) {
+                    case 1 -> IcaoErrorCode.DG1_HASH_MISMATCH;
+                    case 13 -> IcaoErrorCode.DG13_HASH_MISMATCH;
+                    case 14 -> IcaoErrorCode.DG14_HASH_MISMATCH;
+                    case 15 -> IcaoErrorCode.DG15_HASH_MISMATCH;
+                    default -> IcaoErrorCode.DG_HASH_MISMATCH;
+                }, "DG " + n);
+            }
+            ctx.verifiedDataGroups.add(n);
+        }
+        return OK;
+    }
+
+    private static CheckOutcome requiredDataGroups(VerificationContext ctx) throws IcaoException {
+        if (!ctx.config.requireCitizenData()) {
+            return CheckOutcome.NOT_APPLICABLE;
+        }
+        Map<Integer, byte[]> dgs = ctx.evidence.dataGroups();
+        if (!dgs.containsKey(1) && !dgs.containsKey(13)) {
+            throw new IcaoException(IcaoErrorCode.REQUIRED_DG_MISSING);
+        }
+        return OK;
+    }
+}
