@@ -88,7 +88,8 @@ public final class RegistrySchema {
     }
 
     /**
-     * Applies the migrations not yet recorded. The connection's auto-commit mode is restored afterwards.
+     * Applies the migrations not yet recorded, each in its own local transaction. The connection's auto-commit
+     * mode is restored afterwards.
      *
      * @return the number of migrations applied by this call (0 when the schema was already current)
      */
@@ -96,32 +97,46 @@ public final class RegistrySchema {
         Objects.requireNonNull(connection, "connection");
         boolean autoCommit = connection.getAutoCommit();
         try {
-            connection.setAutoCommit(true);
-            try (Statement st = connection.createStatement()) {
-                st.execute("CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " ("
-                        + "version INTEGER NOT NULL, description VARCHAR(200) NOT NULL, "
-                        + "applied_at TIMESTAMP NOT NULL, "
-                        + "CONSTRAINT pk_" + VERSION_TABLE + " PRIMARY KEY (version))");
-            }
             connection.setAutoCommit(false);
-            int applied = 0;
-            for (Migration m : migrations()) {
-                if (appliedVersions(connection).contains(m.version())) {
-                    continue;
-                }
-                apply(connection, m);
-                applied++;
-            }
-            if (applied > 0) {
-                LOG.infof("Population registry schema: applied %d migration(s), now at version %d", applied,
-                        latestVersion());
-            } else {
-                LOG.debugf("Population registry schema is current at version %d", latestVersion());
-            }
-            return applied;
+            return applyPending(connection, true);
         } finally {
             connection.setAutoCommit(autoCommit);
         }
+    }
+
+    /**
+     * Applies the migrations not yet recorded on a connection whose transaction belongs to a container
+     * (JTA inside Keycloak): no commit, rollback or auto-commit change here; the container commits.
+     */
+    public static int migrateInContainerTransaction(Connection connection) throws SQLException {
+        return applyPending(Objects.requireNonNull(connection, "connection"), false);
+    }
+
+    private static int applyPending(Connection connection, boolean localTransactions) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " ("
+                    + "version INTEGER NOT NULL, description VARCHAR(200) NOT NULL, "
+                    + "applied_at TIMESTAMP NOT NULL, "
+                    + "CONSTRAINT pk_" + VERSION_TABLE + " PRIMARY KEY (version))");
+        }
+        if (localTransactions) {
+            connection.commit();
+        }
+        int applied = 0;
+        for (Migration m : migrations()) {
+            if (appliedVersions(connection).contains(m.version())) {
+                continue;
+            }
+            apply(connection, m, localTransactions);
+            applied++;
+        }
+        if (applied > 0) {
+            LOG.infof("Population registry schema: applied %d migration(s), now at version %d", applied,
+                    latestVersion());
+        } else {
+            LOG.debugf("Population registry schema is current at version %d", latestVersion());
+        }
+        return applied;
     }
 
     /** Versions recorded in the version table (empty if the table does not exist yet). */
@@ -136,7 +151,7 @@ public final class RegistrySchema {
         return versions;
     }
 
-    private static void apply(Connection connection, Migration m) throws SQLException {
+    private static void apply(Connection connection, Migration m, boolean localTransaction) throws SQLException {
         try {
             // lock the version row first: a second node starting at the same moment fails on the primary key
             try (PreparedStatement ps = connection.prepareStatement(
@@ -151,9 +166,13 @@ public final class RegistrySchema {
                     st.execute(sql);
                 }
             }
-            connection.commit();
+            if (localTransaction) {
+                connection.commit();
+            }
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            if (localTransaction) {
+                connection.rollback();
+            }
             throw new SQLException("Population registry migration V" + m.version() + " failed", e);
         }
     }

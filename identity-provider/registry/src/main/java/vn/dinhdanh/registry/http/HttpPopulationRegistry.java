@@ -1,0 +1,235 @@
+package vn.dinhdanh.registry.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.dinhdanh.registry.CardStatus;
+import vn.dinhdanh.registry.Citizen;
+import vn.dinhdanh.registry.IdentityCard;
+import vn.dinhdanh.registry.InvalidPersonalIdNumberException;
+import vn.dinhdanh.registry.LifeStatus;
+import vn.dinhdanh.registry.PartialDate;
+import vn.dinhdanh.registry.PersonalIdNumber;
+import vn.dinhdanh.registry.PopulationRegistry;
+import vn.dinhdanh.registry.RegistryUnavailableException;
+import vn.dinhdanh.registry.Sex;
+
+/**
+ * {@link PopulationRegistry} backed by an external registry over HTTP(S) and JSON:
+ * <ul>
+ * <li>{@code GET {base}/citizens/{pin}}: 200 with a citizen object, 404 if unknown;</li>
+ * <li>{@code GET {base}/citizens/{pin}/cards}: 200 with an array of cards (any order), 404 if unknown;</li>
+ * <li>{@code GET {base}/citizens/count}: 200 with {@code {"count": n}}; optional (404 gives -1).</li>
+ * </ul>
+ * Citizen: {@code personalIdNumber, fullName, dateOfBirth ("1990", "1990-03" or "1990-03-15"), sex (MALE/FEMALE or
+ * M/F), nationality, ethnicity, religion, placeOfOrigin, placeOfResidence, lifeStatus (LIVING/DECEASED)}. Card:
+ * {@code cardNumber, issueDate, expiryDate (null = none), status (VALID/REPORTED_LOST/REVOKED/REPLACED)}.
+ * Unknown fields are ignored. Any other status, a malformed body or a network failure raises
+ * {@link RegistryUnavailableException}, whose message never contains the personal ID number or the URL.
+ */
+public final class HttpPopulationRegistry implements PopulationRegistry {
+
+    private final URI base;
+    private final HttpClient client;
+    private final Duration timeout;
+    private final Supplier<Map<String, String>> headers;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private HttpPopulationRegistry(Builder b) {
+        String uri = b.baseUri.toString();
+        this.base = URI.create(uri.endsWith("/") ? uri : uri + "/");
+        this.timeout = b.timeout;
+        this.headers = b.headers;
+        this.client = b.client != null ? b.client
+                : HttpClient.newBuilder().connectTimeout(b.timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public static Builder builder(URI baseUri) {
+        return new Builder(baseUri);
+    }
+
+    @Override
+    public Optional<Citizen> findCitizen(PersonalIdNumber pin) {
+        Objects.requireNonNull(pin, "pin");
+        Optional<JsonNode> body = get("citizens/" + pin.value());
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode n = body.get();
+        try {
+            PersonalIdNumber returned = PersonalIdNumber.parse(text(n, "personalIdNumber", true));
+            if (!returned.equals(pin)) {
+                throw new RegistryUnavailableException("Registry answered for another personal ID number");
+            }
+            return Optional.of(new Citizen(returned, text(n, "fullName", true),
+                    PartialDate.parse(text(n, "dateOfBirth", true)), sex(text(n, "sex", true)),
+                    text(n, "nationality", false), text(n, "ethnicity", false), text(n, "religion", false),
+                    text(n, "placeOfOrigin", false), text(n, "placeOfResidence", false),
+                    LifeStatus.valueOf(text(n, "lifeStatus", true).toUpperCase(Locale.ROOT))));
+        } catch (InvalidPersonalIdNumberException e) {
+            throw new RegistryUnavailableException("Registry returned a malformed citizen: " + e.reason().code(), e);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new RegistryUnavailableException("Registry returned a malformed citizen", e);
+        }
+    }
+
+    @Override
+    public Optional<IdentityCard> currentCard(PersonalIdNumber pin) {
+        return cards(pin).stream().findFirst();
+    }
+
+    /** Newest first (latest issue date, then card number descending), as the JPA implementation orders them. */
+    @Override
+    public List<IdentityCard> cards(PersonalIdNumber pin) {
+        Objects.requireNonNull(pin, "pin");
+        Optional<JsonNode> body = get("citizens/" + pin.value() + "/cards");
+        if (body.isEmpty()) {
+            return List.of();
+        }
+        if (!body.get().isArray()) {
+            throw new RegistryUnavailableException("Registry returned malformed cards: not an array");
+        }
+        List<IdentityCard> cards = new ArrayList<>();
+        try {
+            for (JsonNode n : body.get()) {
+                String expiry = text(n, "expiryDate", false);
+                cards.add(new IdentityCard(text(n, "cardNumber", true), LocalDate.parse(text(n, "issueDate", true)),
+                        expiry == null ? null : LocalDate.parse(expiry),
+                        CardStatus.valueOf(text(n, "status", true).toUpperCase(Locale.ROOT))));
+            }
+        } catch (DateTimeParseException | IllegalArgumentException | NullPointerException e) {
+            throw new RegistryUnavailableException("Registry returned malformed cards", e);
+        }
+        cards.sort(Comparator.comparing(IdentityCard::issueDate).thenComparing(IdentityCard::cardNumber).reversed());
+        return List.copyOf(cards);
+    }
+
+    /** The registry's count, or -1 if it does not offer {@code GET /citizens/count}. */
+    @Override
+    public long countCitizens() {
+        Optional<JsonNode> body = get("citizens/count");
+        if (body.isEmpty()) {
+            return -1;
+        }
+        JsonNode count = body.get().get("count");
+        if (count == null || !count.canConvertToLong()) {
+            throw new RegistryUnavailableException("Registry returned a malformed count");
+        }
+        return count.asLong();
+    }
+
+    private Optional<JsonNode> get(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+                .header("Accept", "application/json").GET();
+        headers.get().forEach(request::header);
+        HttpResponse<String> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new RegistryUnavailableException("Registry request failed: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryUnavailableException("Interrupted while waiting for the registry", e);
+        }
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw new RegistryUnavailableException("Registry answered HTTP " + response.statusCode());
+        }
+        try {
+            return Optional.of(mapper.readTree(response.body()));
+        } catch (JsonProcessingException e) {
+            // the parser's message may quote the body, which holds personal data: leave it out
+            throw new RegistryUnavailableException("Registry returned malformed JSON");
+        }
+    }
+
+    private static String text(JsonNode n, String field, boolean required) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new IllegalArgumentException("Missing field " + field);
+            }
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException("Field " + field + " is not a string");
+        }
+        return v.asText();
+    }
+
+    private static Sex sex(String s) {
+        return switch (s.toUpperCase(Locale.ROOT)) {
+            case "M", "MALE" -> Sex.MALE;
+            case "F", "FEMALE" -> Sex.FEMALE;
+            default -> throw new IllegalArgumentException("Unknown sex");
+        };
+    }
+
+    /** Immutable configuration. */
+    public static final class Builder {
+        private final URI baseUri;
+        private Duration timeout = Duration.ofSeconds(5);
+        private Supplier<Map<String, String>> headers = Map::of;
+        private HttpClient client;
+
+        private Builder(URI baseUri) {
+            this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+            String scheme = baseUri.getScheme();
+            if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
+                throw new IllegalArgumentException("Registry URI must be http or https");
+            }
+        }
+
+        /** Connect and request timeout (default 5 s). */
+        public Builder timeout(Duration timeout) {
+            this.timeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Extra headers for every request, e.g. an Authorization bearer token fetched per call. */
+        public Builder headers(Supplier<Map<String, String>> headers) {
+            this.headers = Objects.requireNonNull(headers, "headers");
+            return this;
+        }
+
+        /** Fixed extra header. */
+        public Builder header(String name, String value) {
+            Map<String, String> fixed = new LinkedHashMap<>(headers.get());
+            fixed.put(name, value);
+            Map<String, String> copy = Map.copyOf(fixed);
+            this.headers = () -> copy;
+            return this;
+        }
+
+        /** A preconfigured client (TLS, proxy); by default a new one with the timeout and no redirects. */
+        public Builder httpClient(HttpClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        public HttpPopulationRegistry build() {
+            return new HttpPopulationRegistry(this);
+        }
+    }
+}

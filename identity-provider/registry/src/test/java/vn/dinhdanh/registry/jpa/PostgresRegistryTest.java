@@ -1,0 +1,83 @@
+package vn.dinhdanh.registry.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import vn.dinhdanh.registry.CardStatus;
+import vn.dinhdanh.registry.PersonalIdNumber;
+import vn.dinhdanh.registry.demo.DemoCitizens;
+import vn.dinhdanh.registry.importer.CitizenCsvImport;
+import vn.dinhdanh.registry.importer.ImportSummary;
+
+/**
+ * The same migrations, mapping validation, import and lookups on PostgreSQL. Runs only when
+ * {@code REGISTRY_TEST_POSTGRES_URL} is set (e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres}, with
+ * {@code REGISTRY_TEST_POSTGRES_USER} / {@code REGISTRY_TEST_POSTGRES_PASSWORD}); works in a throw-away schema.
+ */
+@EnabledIfEnvironmentVariable(named = "REGISTRY_TEST_POSTGRES_URL", matches = ".+")
+class PostgresRegistryTest {
+
+    private final String baseUrl = System.getenv("REGISTRY_TEST_POSTGRES_URL");
+    private final String user = System.getenv().getOrDefault("REGISTRY_TEST_POSTGRES_USER", "postgres");
+    private final String password = System.getenv("REGISTRY_TEST_POSTGRES_PASSWORD");
+    private final String schema = "registry_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private String url;
+
+    @BeforeEach
+    void createSchema() throws Exception {
+        try (Connection c = DriverManager.getConnection(baseUrl, user, password)) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    @AfterEach
+    void dropSchema() throws Exception {
+        try (Connection c = DriverManager.getConnection(baseUrl, user, password)) {
+            c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    @Test
+    void whenMigratedTwiceAndImported_thenHibernateValidatesAndLookupsWork() throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            assertThat(RegistrySchema.migrate(c)).isEqualTo(RegistrySchema.migrations().size());
+            assertThat(RegistrySchema.migrate(c)).isZero();
+        }
+        StringWriter csv = new StringWriter();
+        DemoCitizens.write(csv, 2_000, DemoCitizens.DEFAULT_SEED);
+
+        try (EntityManagerFactory emf = RegistryPersistence.resourceLocal(url, user, password, true, 500, Map.of());
+                EntityManager em = emf.createEntityManager()) {
+            RegistryWriter writer = new RegistryWriter(em);
+            for (int run = 0; run < 2; run++) {
+                ImportSummary summary = CitizenCsvImport.builder().batchSize(500).build()
+                        .importFrom(new StringReader(csv.toString()), batch -> {
+                            em.getTransaction().begin();
+                            writer.upsertAll(batch);
+                            em.getTransaction().commit();
+                        }, new StringWriter());
+                assertThat(summary.rowsWritten()).isEqualTo(2_000);
+            }
+            JpaPopulationRegistry registry = new JpaPopulationRegistry(em);
+            assertThat(registry.countCitizens()).isEqualTo(2_000);
+            assertThat(registry.findCitizen(PersonalIdNumber.parse("079195012346")).orElseThrow().fullName())
+                    .isEqualTo("Trần Thị Bích Ngọc");
+            assertThat(registry.currentCard(PersonalIdNumber.parse("048302004321")).orElseThrow().status())
+                    .isEqualTo(CardStatus.REVOKED);
+        }
+    }
+}
