@@ -100,7 +100,11 @@ public final class VirtualCardIssuer {
 
     /** TD1 MRZ of a Vietnamese card: document number = last 9 digits of the ID number. */
     public static String mrz(Citizen c) {
-        String docNumber = c.idNumber().substring(3);
+        return mrz(c, c.idNumber().substring(3));
+    }
+
+    /** TD1 MRZ with an explicit 9-character document number. */
+    public static String mrz(Citizen c, String docNumber) {
         String line1 = "IDVNM" + docNumber + Mrz.checkDigit(docNumber) + pad(c.idNumber(), 15);
         String dob = c.dateOfBirth().format(YYMMDD);
         String exp = c.dateOfExpiry().format(YYMMDD);
@@ -283,7 +287,8 @@ public final class VirtualCardIssuer {
         AlgorithmIdentifier sigAlgId = signatureAlgorithmId(alg, digest, f);
         byte[] toSign = f.contains(SodFault.NO_SIGNED_ATTRIBUTES) ? eContent : signedAttrs.getEncoded(ASN1Encoding.DER);
         KeyPair signing = f.contains(SodFault.SIGNED_BY_OTHER_KEY) ? ds.keySpec().generate(seed, "other-ds") : ds.keyPair();
-        String signDigest = f.contains(SodFault.SIGNATURE_DIGEST_MISMATCH) ? "SHA-512" : digest;
+        String signDigest = f.contains(SodFault.SIGNATURE_DIGEST_MISMATCH) ? "SHA-512"
+                : f.contains(SodFault.WEAK_SIGNATURE_OID) ? "SHA-1" : digest;
         Signature s;
         if (alg == SigAlg.RSA_PSS) {
             s = Signature.getInstance("RSASSA-PSS", Crypto.provider());
@@ -389,7 +394,8 @@ public final class VirtualCardIssuer {
         if (f.contains(SodFault.RSA_OID_WITH_EC_KEY)) {
             return new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE);
         }
-        String sigDigest = f.contains(SodFault.SIGNATURE_DIGEST_MISMATCH) ? "SHA-512" : digest;
+        String sigDigest = f.contains(SodFault.SIGNATURE_DIGEST_MISMATCH) ? "SHA-512"
+                : f.contains(SodFault.WEAK_SIGNATURE_OID) ? "SHA-1" : digest;
         AlgorithmIdentifier h = new AlgorithmIdentifier(Algorithms.digestOid(sigDigest), DERNull.INSTANCE);
         switch (alg) {
             case RSA_PKCS1:
