@@ -189,13 +189,10 @@ public final class TrustStoreLoader {
             if (key == null) {
                 continue;
             }
-            if (c.getSubject().equals(c.getIssuer())) {
-                if (Crypto.verifies(c, key)) {
-                    accepted.add(new CscaEntry(c, key, false));
-                } else {
-                    issues.add(new TrustStore.LoadIssue(String.valueOf(c.getSubject()), IcaoErrorCode.TRUST_CERTIFICATE_MALFORMED, "self-signature invalid"));
-                }
+            if (c.getSubject().equals(c.getIssuer()) && Crypto.verifies(c, key)) {
+                accepted.add(new CscaEntry(c, key, false));
             } else {
+                // a link certificate (often self-issued: same name, new key, signed by the old key)
                 pending.add(c);
             }
         }
@@ -204,7 +201,8 @@ public final class TrustStoreLoader {
             for (X509CertificateHolder c : pending) {
                 boolean ok = false;
                 for (CscaEntry issuer : List.copyOf(accepted)) {
-                    if (issuer.subject().equals(c.getIssuer()) && Crypto.verifies(c, issuer.publicKey())) {
+                    if (issuer.subject().equals(c.getIssuer()) && !issuer.publicKey().equals(key(c, issues))
+                            && Crypto.verifies(c, issuer.publicKey())) {
                         ok = true;
                         break;
                     }
