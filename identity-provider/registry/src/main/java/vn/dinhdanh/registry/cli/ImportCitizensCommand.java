@@ -94,9 +94,35 @@ public final class ImportCitizensCommand {
             err.println("Invalid CSV: " + e.getMessage());
             return 3;
         } catch (IOException | SQLException | RuntimeException e) {
-            err.println("Import failed: " + e);
+            err.println("Import failed: " + describe(e));
+            if (Boolean.getBoolean("registry.debug")) {
+                e.printStackTrace(err);
+            } else {
+                err.println("(run with -Dregistry.debug=true for the stack trace; it may contain personal data)");
+            }
             return 3;
         }
+    }
+
+    /**
+     * Exception classes and SQL states only: driver messages can quote row values (personal data). Messages of
+     * file-system errors are kept, they name only paths.
+     */
+    static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (sb.length() > 0) {
+                sb.append(" <- ");
+            }
+            sb.append(t.getClass().getName());
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                sb.append(" [SQLState ").append(sql.getSQLState()).append(']');
+            }
+            if (t instanceof java.nio.file.FileSystemException) {
+                sb.append(": ").append(t.getMessage());
+            }
+        }
+        return sb.toString();
     }
 
     static ImportSummary importFile(String url, String user, String password, Path file, Path errorsFile,

@@ -191,7 +191,9 @@ public final class CitizenCsvImport {
             String name = names.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
             int column = COLUMNS.indexOf(name);
             if (column < 0) {
-                throw new InvalidCsvHeaderException("Unknown column in header: " + sanitize(name));
+                // the name is not echoed: a file without a header row would put personal data here
+                throw new InvalidCsvHeaderException("Unknown column " + (i + 1) + " in the header row (expected "
+                        + String.join(",", COLUMNS) + ")");
             }
             if (index[column] >= 0) {
                 throw new InvalidCsvHeaderException("Column appears twice in header: " + name);
@@ -204,11 +206,6 @@ public final class CitizenCsvImport {
             }
         }
         return index;
-    }
-
-    private static String sanitize(String s) {
-        String t = s.length() > 40 ? s.substring(0, 40) : s;
-        return t.replaceAll("[^a-z0-9_]", "?");
     }
 
     private CitizenRecord parseRow(CsvRecordReader.Record record, int[] index, LocalDate today)

@@ -118,17 +118,26 @@ public final class RegistrySchema {
                     + "version INTEGER NOT NULL, description VARCHAR(200) NOT NULL, "
                     + "applied_at TIMESTAMP NOT NULL, "
                     + "CONSTRAINT pk_" + VERSION_TABLE + " PRIMARY KEY (version))");
-        }
-        if (localTransactions) {
-            connection.commit();
+            if (localTransactions) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            // PostgreSQL: two nodes running CREATE TABLE IF NOT EXISTS at the same moment, one of them loses
+            if (!localTransactions) {
+                throw e;
+            }
+            connection.rollback();
+            appliedVersions(connection);
+            LOG.debug("Population registry version table was created concurrently by another node");
         }
         int applied = 0;
         for (Migration m : migrations()) {
             if (appliedVersions(connection).contains(m.version())) {
                 continue;
             }
-            apply(connection, m, localTransactions);
-            applied++;
+            if (apply(connection, m, localTransactions)) {
+                applied++;
+            }
         }
         if (applied > 0) {
             LOG.infof("Population registry schema: applied %d migration(s), now at version %d", applied,
@@ -151,9 +160,10 @@ public final class RegistrySchema {
         return versions;
     }
 
-    private static void apply(Connection connection, Migration m, boolean localTransaction) throws SQLException {
+    /** @return true if applied here, false if another node applied it at the same moment */
+    private static boolean apply(Connection connection, Migration m, boolean localTransaction) throws SQLException {
         try {
-            // lock the version row first: a second node starting at the same moment fails on the primary key
+            // the version row first: a second node migrating at the same moment waits on, then fails on, its key
             try (PreparedStatement ps = connection.prepareStatement(
                     "INSERT INTO " + VERSION_TABLE + " (version, description, applied_at) VALUES (?, ?, ?)")) {
                 ps.setInt(1, m.version());
@@ -169,9 +179,15 @@ public final class RegistrySchema {
             if (localTransaction) {
                 connection.commit();
             }
+            return true;
         } catch (SQLException | RuntimeException e) {
             if (localTransaction) {
                 connection.rollback();
+                if (appliedVersions(connection).contains(m.version())) {
+                    LOG.debugf("Population registry migration V%d was applied concurrently by another node",
+                            m.version());
+                    return false;
+                }
             }
             throw new SQLException("Population registry migration V" + m.version() + " failed", e);
         }

@@ -80,4 +80,29 @@ class PostgresRegistryTest {
                     .isEqualTo(CardStatus.REVOKED);
         }
     }
+
+    @Test
+    void whenFourNodesMigrateAtOnce_thenAllSucceedAndEachVersionIsAppliedOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> nodes = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                nodes.add(pool.submit(() -> {
+                    try (Connection c = DriverManager.getConnection(url, user, password)) {
+                        return RegistrySchema.migrate(c);
+                    }
+                }));
+            }
+            int total = 0;
+            for (var node : nodes) {
+                total += node.get();
+            }
+            assertThat(total).isEqualTo(RegistrySchema.migrations().size());
+        } finally {
+            pool.shutdown();
+        }
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            assertThat(RegistrySchema.appliedVersions(c)).hasSize(RegistrySchema.migrations().size());
+        }
+    }
 }

@@ -103,4 +103,37 @@ class RegistrySchemaTest {
                 .allSatisfy(s -> assertThat(s).doesNotContain("--").doesNotEndWith(";"));
         assertThat(RegistrySchema.latestVersion()).isEqualTo(1);
     }
+
+    @Test
+    void whenMigratingInsideAContainerTransaction_thenNothingIsCommittedHere() throws Exception {
+        String url = memUrl();
+        try (Connection keepAlive = DriverManager.getConnection(url); Connection c = DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            assertThat(RegistrySchema.migrateInContainerTransaction(c)).isEqualTo(1);
+            c.commit();
+            assertThat(RegistrySchema.migrateInContainerTransaction(c)).isZero();
+            assertThat(RegistrySchema.appliedVersions(keepAlive)).containsExactly(1);
+        }
+    }
+
+    @Test
+    void whenTwoNodesMigrateAtOnce_thenBothSucceedAndEachVersionIsAppliedOnce() throws Exception {
+        String url = memUrl();
+        try (Connection keepAlive = DriverManager.getConnection(url)) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Callable<Integer> node = () -> {
+                    try (Connection c = DriverManager.getConnection(url)) {
+                        return RegistrySchema.migrate(c);
+                    }
+                };
+                var a = pool.submit(node);
+                var b = pool.submit(node);
+                assertThat(a.get() + b.get()).isEqualTo(1);
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(RegistrySchema.appliedVersions(keepAlive)).containsExactly(1);
+        }
+    }
 }
