@@ -1,0 +1,181 @@
+package vn.dinhdanh.idp.authentication;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.keycloak.authentication.FormAction;
+import org.keycloak.authentication.FormContext;
+import org.keycloak.authentication.ValidationContext;
+import org.keycloak.events.Details;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.FormMessage;
+import vn.dinhdanh.idp.federation.CitizenAttributes;
+import vn.dinhdanh.idp.registry.PopulationRegistryProvider;
+import vn.dinhdanh.registry.Citizen;
+import vn.dinhdanh.registry.CitizenNames;
+import vn.dinhdanh.registry.InvalidPersonalIdNumberException;
+import vn.dinhdanh.registry.PartialDate;
+import vn.dinhdanh.registry.PersonalIdNumber;
+
+/**
+ * Level-1 self-registration (Decree 69/2024): the citizen's declared ID number, full name and date
+ * of birth are matched against the population registry before the account is created. A mismatch
+ * gets one message that does not say which field was wrong. Keycloak's own password action, placed
+ * after this one in the form flow, sets the password under the realm's password policy.
+ */
+public final class CitizenRegistrationFormAction implements FormAction {
+
+    public static final String FIELD_PIN = "username";
+    public static final String FIELD_FULL_NAME = "full_name";
+    public static final String FIELD_BIRTHDATE = "birthdate";
+    public static final String FIELD_PHONE = "phone_number";
+    static final String NOTE_PIN = "dinhdanh.registration.pin";
+    static final String NOTE_PHONE = "dinhdanh.registration.phone";
+
+    /** Vietnamese mobile numbers: 0 or +84, then a 3/5/7/8/9 prefix and eight digits. */
+    private static final Pattern VIETNAMESE_MOBILE = Pattern.compile("^(?:\\+84|0)([35789]\\d{8})$");
+
+    @Override
+    public void buildPage(FormContext context, LoginFormsProvider form) {
+    }
+
+    @Override
+    public void validate(ValidationContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        List<FormMessage> errors = new ArrayList<>();
+        String rawPin = trimmed(form.getFirst(FIELD_PIN));
+        String fullName = trimmed(form.getFirst(FIELD_FULL_NAME));
+        String rawBirthdate = trimmed(form.getFirst(FIELD_BIRTHDATE));
+        String rawPhone = trimmed(form.getFirst(FIELD_PHONE)).replace(" ", "");
+
+        if (rawPin.isEmpty()) errors.add(new FormMessage(FIELD_PIN, "missingPersonalIdNumberMessage"));
+        if (fullName.isEmpty()) errors.add(new FormMessage(FIELD_FULL_NAME, "missingFullNameMessage"));
+        if (rawBirthdate.isEmpty()) errors.add(new FormMessage(FIELD_BIRTHDATE, "missingBirthdateMessage"));
+        if (rawPhone.isEmpty()) errors.add(new FormMessage(FIELD_PHONE, "missingPhoneNumberMessage"));
+        if (!errors.isEmpty()) {
+            reject(context, form, RegistryErrors.MISSING_FIELDS, errors);
+            return;
+        }
+
+        PersonalIdNumber pin;
+        try {
+            pin = PersonalIdNumber.parse(rawPin);
+        } catch (InvalidPersonalIdNumberException e) {
+            context.getEvent().detail("reason", e.reason().code());
+            reject(context, form, RegistryErrors.INVALID_PERSONAL_ID_NUMBER,
+                    List.of(new FormMessage(FIELD_PIN, "personalIdNumberError." + e.reason().code())));
+            return;
+        }
+        LocalDate birthdate;
+        try {
+            birthdate = LocalDate.parse(rawBirthdate);
+        } catch (DateTimeParseException e) {
+            reject(context, form, RegistryErrors.INVALID_BIRTHDATE, List.of(new FormMessage(FIELD_BIRTHDATE, "invalidBirthdateMessage")));
+            return;
+        }
+        if (birthdate.getYear() != pin.birthYear()) {
+            reject(context, form, RegistryErrors.BIRTH_YEAR_DISAGREES_WITH_PIN,
+                    List.of(new FormMessage(FIELD_BIRTHDATE, "birthYearDisagreesWithPinMessage")));
+            return;
+        }
+        Optional<String> phone = internationalPhone(rawPhone);
+        if (phone.isEmpty()) {
+            reject(context, form, RegistryErrors.INVALID_PHONE_NUMBER, List.of(new FormMessage(FIELD_PHONE, "invalidPhoneNumberMessage")));
+            return;
+        }
+
+        Optional<Citizen> found = PopulationRegistryProvider.of(context.getSession()).findCitizen(pin);
+        if (found.isEmpty()) {
+            reject(context, form, RegistryErrors.CITIZEN_NOT_FOUND, List.of(new FormMessage(null, "registryMismatchMessage")));
+            return;
+        }
+        Citizen citizen = found.get();
+        if (!CitizenNames.sameName(citizen.fullName(), fullName) || !sameBirthdate(citizen.dateOfBirth(), birthdate)) {
+            reject(context, form, RegistryErrors.REGISTRY_MISMATCH, List.of(new FormMessage(null, "registryMismatchMessage")));
+            return;
+        }
+        if (pin.disagreementWith(citizen.sex(), citizen.dateOfBirth().year()).isPresent()) {
+            reject(context, form, RegistryErrors.PIN_DISAGREES_WITH_REGISTRY, List.of(new FormMessage(FIELD_PIN, "personalIdNumberDisagreesWithRegistryMessage")));
+            return;
+        }
+        if (citizen.isDeceased()) {
+            reject(context, form, RegistryErrors.CITIZEN_DECEASED, List.of(new FormMessage(null, "registrationRefusedDeceasedMessage")));
+            return;
+        }
+        if (hasAccount(context.getSession(), context.getRealm(), pin)) {
+            reject(context, form, RegistryErrors.ACCOUNT_EXISTS, List.of(new FormMessage(FIELD_PIN, "accountExistsMessage")));
+            return;
+        }
+        context.getAuthenticationSession().setAuthNote(NOTE_PIN, pin.value());
+        context.getAuthenticationSession().setAuthNote(NOTE_PHONE, phone.get());
+        context.success();
+    }
+
+    /** A registry record with only a year, or a year and month, matches on the parts it has. */
+    static boolean sameBirthdate(PartialDate registry, LocalDate declared) {
+        return registry.year() == declared.getYear()
+                && registry.month().orElse(declared.getMonthValue()) == declared.getMonthValue()
+                && registry.day().orElse(declared.getDayOfMonth()) == declared.getDayOfMonth();
+    }
+
+    static Optional<String> internationalPhone(String raw) {
+        var m = VIETNAMESE_MOBILE.matcher(raw);
+        return m.matches() ? Optional.of("+84" + m.group(1)) : Optional.empty();
+    }
+
+    private static boolean hasAccount(KeycloakSession session, RealmModel realm, PersonalIdNumber pin) {
+        UserModel existing = session.users().getUserByUsername(realm, pin.value());
+        return existing != null
+                && (existing.getFirstAttribute(CitizenAttributes.ACCOUNT_LEVEL) != null
+                || existing.credentialManager().isConfiguredFor(PasswordCredentialModel.TYPE));
+    }
+
+    private static void reject(ValidationContext context, MultivaluedMap<String, String> form, String error, List<FormMessage> messages) {
+        // Keep what the citizen typed, except the passwords.
+        form.remove("password");
+        form.remove("password-confirm");
+        context.error(error);
+        context.validationError(form, messages);
+        context.excludeOtherErrors();
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? "" : value.trim();
+    }
+
+    @Override
+    public void success(FormContext context) {
+        String pin = context.getAuthenticationSession().getAuthNote(NOTE_PIN);
+        UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), pin);
+        user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER, context.getAuthenticationSession().getAuthNote(NOTE_PHONE));
+        user.setSingleAttribute(CitizenAttributes.ACCOUNT_LEVEL, "1");
+        context.setUser(user);
+        context.getEvent().user(user).detail(Details.REGISTER_METHOD, "form").detail("account_level", "1");
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,80 @@
+package vn.dinhdanh.idp.federation;
+
+import java.util.Optional;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.user.ImportedUserValidation;
+import org.keycloak.storage.user.UserLookupProvider;
+import vn.dinhdanh.idp.registry.PopulationRegistryProvider;
+import vn.dinhdanh.registry.Citizen;
+import vn.dinhdanh.registry.InvalidPersonalIdNumberException;
+import vn.dinhdanh.registry.PersonalIdNumber;
+
+/**
+ * Brings citizens from the population registry into the realm lazily: a citizen's account is
+ * created the first time their personal ID number is looked up (registration or login), never in
+ * bulk. The username is the personal ID number.
+ */
+public final class CitizenStorageProvider implements UserStorageProvider, UserLookupProvider, ImportedUserValidation {
+
+    private final KeycloakSession session;
+    private final ComponentModel model;
+
+    CitizenStorageProvider(KeycloakSession session, ComponentModel model) {
+        this.session = session;
+        this.model = model;
+    }
+
+    @Override
+    public UserModel getUserByUsername(RealmModel realm, String username) {
+        Optional<PersonalIdNumber> pin = parse(username);
+        if (pin.isEmpty()) {
+            return null;
+        }
+        Optional<Citizen> citizen = PopulationRegistryProvider.of(session).findCitizen(pin.get());
+        if (citizen.isEmpty()) {
+            return null;
+        }
+        UserModel user = session.users().addUser(realm, null, pin.get().value(), true, true);
+        user.setFederationLink(model.getId());
+        user.setEnabled(true);
+        CitizenAttributes.refresh(user, citizen.get());
+        return user;
+    }
+
+    static Optional<PersonalIdNumber> parse(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PersonalIdNumber.parse(username.trim()));
+        } catch (InvalidPersonalIdNumberException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public UserModel getUserById(RealmModel realm, String id) {
+        // Imported accounts live in Keycloak's own store and are found there by id.
+        return null;
+    }
+
+    @Override
+    public UserModel getUserByEmail(RealmModel realm, String email) {
+        return null;
+    }
+
+    @Override
+    public UserModel validate(RealmModel realm, UserModel user) {
+        // The registry is re-checked at every login by the registry status step of the flow,
+        // where a refusal can be shown to the citizen; a lookup never deletes an account.
+        return user;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,108 @@
+package vn.dinhdanh.idp.registry;
+
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import vn.dinhdanh.registry.importer.CitizenCsvImport;
+import vn.dinhdanh.registry.importer.ImportSummary;
+import vn.dinhdanh.registry.jpa.JpaPopulationRegistry;
+import vn.dinhdanh.registry.jpa.RegistrySchema;
+import vn.dinhdanh.registry.jpa.RegistryWriter;
+
+/**
+ * The default registry: Hibernate ORM on Keycloak's additional datasource {@value #PERSISTENCE_UNIT}
+ * (H2 file by default, PostgreSQL by configuration). At start it brings the schema to the newest
+ * version and, when a seed file is configured and the registry is empty, imports it.
+ */
+public final class JpaPopulationRegistryProviderFactory implements PopulationRegistryProviderFactory {
+
+    public static final String ID = "jpa";
+    public static final String PERSISTENCE_UNIT = "population-registry";
+    private static final Logger LOG = Logger.getLogger(JpaPopulationRegistryProviderFactory.class);
+
+    private String seedFile;
+    private int batchSize;
+
+    @Override
+    public PopulationRegistryProvider create(KeycloakSession session) {
+        JpaPopulationRegistry registry = new JpaPopulationRegistry(entityManager(session));
+        return () -> registry;
+    }
+
+    static EntityManager entityManager(KeycloakSession session) {
+        return session.getProvider(JpaConnectionProvider.class, PERSISTENCE_UNIT).getEntityManager();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        seedFile = config.get("seed-file");
+        batchSize = config.getInt("import-batch-size", 500);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        KeycloakModelUtils.runJobInTransaction(factory, session ->
+                entityManager(session).unwrap(Session.class).doWork(RegistrySchema::migrateInContainerTransaction));
+        if (seedFile != null && !seedFile.isBlank()) {
+            seedIfEmpty(factory, Path.of(seedFile));
+        }
+    }
+
+    private void seedIfEmpty(KeycloakSessionFactory factory, Path file) {
+        long count = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                session -> new JpaPopulationRegistry(entityManager(session)).countCitizens());
+        if (count > 0) {
+            LOG.infof("Population registry holds %d citizens; seed file not imported", count);
+            return;
+        }
+        StringWriter errors = new StringWriter();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            ImportSummary summary = importCsv(factory, reader, errors, batchSize);
+            LOG.infof("Seeded the population registry: %d rows written, %d rejected", summary.rowsWritten(), summary.rowsRejected());
+        } catch (IOException e) {
+            LOG.errorf("Could not read the registry seed file %s: %s", file, e.getMessage());
+        }
+    }
+
+    /** Imports a CSV with one transaction per batch, so a bad batch never undoes the good ones. */
+    public static ImportSummary importCsv(KeycloakSessionFactory factory, Reader csv, java.io.Writer errorReport, int batchSize) throws IOException {
+        return CitizenCsvImport.builder()
+                .batchSize(batchSize)
+                .build()
+                .importFrom(csv, batch -> KeycloakModelUtils.runJobInTransaction(factory,
+                        session -> new RegistryWriter(entityManager(session)).upsertAll(batch)), errorReport);
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name("seed-file").type("string")
+                .helpText("CSV of citizens imported at start when the registry is empty (demo profile)").add()
+                .property().name("import-batch-size").type("int").defaultValue(500)
+                .helpText("Rows per transaction for CSV imports").add()
+                .build();
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}

@@ -1,0 +1,6 @@
+package vn.dinhdanh.idp.registry;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface PopulationRegistryProviderFactory extends ProviderFactory<PopulationRegistryProvider> {
+}
