@@ -543,6 +543,16 @@ class NegativeSuiteTest {
                     Map.of(), Map.of("x.crl", new byte[] {0x30, 0x00}));
             return t.issues().get(0).code();
         });
+        add("DS certificate put in the trust folder is no CSCA", TRUST_LINK_CERTIFICATE_UNVERIFIED, () -> {
+            TrustStore t = TrustStoreLoader.defaults().fromBytes(Map.of("csca.der", Fixtures.ec().csca().certificateDer(),
+                    "ds.der", Fixtures.ec().ds().certificateDer()), Map.of(), Map.of());
+            return t.issues().get(0).code();
+        });
+        add("DS certificate with undecodable key usage", DS_CERTIFICATE_MALFORMED, () -> {
+            byte[] sod = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+                    "src/test/resources/vn/dinhdanh/icao/fuzz/IcaoParsersFuzzTestInputs/fuzzParsers/regression-ds-bad-keyusage"));
+            return sodBytes(Arrays.copyOfRange(sod, 1, sod.length));
+        });
         add("link certificate without its old CSCA", TRUST_LINK_CERTIFICATE_UNVERIFIED, () -> {
             Credential oldCsca = TestPki.csca("link", new TestPki.CscaOptions().label("OLD"));
             Credential newCsca = TestPki.csca("link", new TestPki.CscaOptions().label("NEW"));

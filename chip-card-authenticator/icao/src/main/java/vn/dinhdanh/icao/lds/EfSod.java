@@ -122,7 +122,7 @@ public final class EfSod {
             throw new IcaoException(IcaoErrorCode.DS_CERTIFICATE_MALFORMED, "not an X.509 certificate choice");
         }
         try {
-            return new X509CertificateHolder(Certificate.getInstance(e));
+            return Certificates.checked(new X509CertificateHolder(Certificate.getInstance(e)), IcaoErrorCode.DS_CERTIFICATE_MALFORMED);
         } catch (RuntimeException ex) {
             throw new IcaoException(IcaoErrorCode.DS_CERTIFICATE_MALFORMED, ex.getClass().getSimpleName(), ex);
         }

@@ -200,7 +200,7 @@ public final class TrustStoreLoader {
             List<X509CertificateHolder> still = new ArrayList<>();
             for (X509CertificateHolder c : pending) {
                 boolean ok = false;
-                for (CscaEntry issuer : List.copyOf(accepted)) {
+                for (CscaEntry issuer : isCa(c) ? List.copyOf(accepted) : List.<CscaEntry>of()) {
                     if (issuer.subject().equals(c.getIssuer()) && !issuer.publicKey().equals(key(c, issues))
                             && Crypto.verifies(c, issuer.publicKey())) {
                         ok = true;
@@ -223,6 +223,13 @@ public final class TrustStoreLoader {
             issues.add(new TrustStore.LoadIssue(String.valueOf(c.getSubject()), IcaoErrorCode.TRUST_LINK_CERTIFICATE_UNVERIFIED, "not chained"));
         }
         return accepted;
+    }
+
+    /** Only CA certificates with keyCertSign can be link certificates. */
+    private static boolean isCa(X509CertificateHolder c) {
+        org.bouncycastle.asn1.x509.BasicConstraints bc = org.bouncycastle.asn1.x509.BasicConstraints.fromExtensions(c.getExtensions());
+        org.bouncycastle.asn1.x509.KeyUsage ku = org.bouncycastle.asn1.x509.KeyUsage.fromExtensions(c.getExtensions());
+        return bc != null && bc.isCA() && ku != null && ku.hasUsages(org.bouncycastle.asn1.x509.KeyUsage.keyCertSign);
     }
 
     private static PublicKey key(X509CertificateHolder c, List<TrustStore.LoadIssue> issues) {
@@ -254,7 +261,8 @@ public final class TrustStoreLoader {
         byte[] der = derOrPem(bytes, IcaoErrorCode.TRUST_CERTIFICATE_MALFORMED);
         ASN1Primitive p = Der.decode(der, limits.maxTrustFileBytes(), limits, IcaoErrorCode.TRUST_CERTIFICATE_MALFORMED);
         try {
-            return new X509CertificateHolder(Certificate.getInstance(p));
+            return vn.dinhdanh.icao.lds.Certificates.checked(new X509CertificateHolder(Certificate.getInstance(p)),
+                    IcaoErrorCode.TRUST_CERTIFICATE_MALFORMED);
         } catch (RuntimeException e) {
             throw new IcaoException(IcaoErrorCode.TRUST_CERTIFICATE_MALFORMED, e.getClass().getSimpleName(), e);
         }
@@ -265,7 +273,7 @@ public final class TrustStoreLoader {
         byte[] der = derOrPem(bytes, IcaoErrorCode.CRL_MALFORMED);
         ASN1Primitive p = Der.decode(der, limits.maxTrustFileBytes(), limits, IcaoErrorCode.CRL_MALFORMED);
         try {
-            return new X509CRLHolder(CertificateList.getInstance(p));
+            return vn.dinhdanh.icao.lds.Certificates.checked(new X509CRLHolder(CertificateList.getInstance(p)), IcaoErrorCode.CRL_MALFORMED);
         } catch (RuntimeException e) {
             throw new IcaoException(IcaoErrorCode.CRL_MALFORMED, e.getClass().getSimpleName(), e);
         }
@@ -278,6 +286,16 @@ public final class TrustStoreLoader {
      */
     public List<X509CertificateHolder> masterList(byte[] bytes, Collection<X509CertificateHolder> anchors) throws IcaoException {
         Der.decode(bytes, limits.maxTrustFileBytes(), limits, IcaoErrorCode.MASTER_LIST_MALFORMED);
+        try {
+            return verifiedMasterList(bytes, anchors);
+        } catch (RuntimeException e) {
+            // Bouncy Castle parses CMS parts lazily; anything it throws late is a malformed list
+            throw new IcaoException(IcaoErrorCode.MASTER_LIST_MALFORMED, e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private List<X509CertificateHolder> verifiedMasterList(byte[] bytes, Collection<X509CertificateHolder> anchors)
+            throws IcaoException {
         CMSSignedData sd;
         CscaMasterList list;
         try {
@@ -330,7 +348,7 @@ public final class TrustStoreLoader {
         List<X509CertificateHolder> out = new ArrayList<>();
         try {
             for (Certificate c : list.getCertStructs()) {
-                out.add(new X509CertificateHolder(c));
+                out.add(vn.dinhdanh.icao.lds.Certificates.checked(new X509CertificateHolder(c), IcaoErrorCode.MASTER_LIST_MALFORMED));
             }
         } catch (RuntimeException e) {
             throw new IcaoException(IcaoErrorCode.MASTER_LIST_MALFORMED, e.getClass().getSimpleName(), e);
