@@ -1,0 +1,94 @@
+package vn.dinhdanh.tests.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A minimal user agent over RestAssured: it keeps cookies like a browser, never follows redirects on its
+ * own (so a test sees each hop), and reads forms out of the server's pages.
+ */
+public final class Browser {
+
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    public Response get(String url) {
+        return remember(given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false).get(url));
+    }
+
+    public Response postForm(String url, Map<String, String> form) {
+        return remember(given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParams(form).post(url));
+    }
+
+    /** Follows redirects that stay on the server, stopping at a page or at a redirect that leaves it. */
+    public Response followWithin(Response response, String serverBaseUrl) {
+        Response current = response;
+        for (int hops = 0; hops < 10 && isRedirect(current); hops++) {
+            String location = current.getHeader("Location");
+            if (!location.startsWith(serverBaseUrl)) {
+                return current;
+            }
+            current = get(location);
+        }
+        return current;
+    }
+
+    public static boolean isRedirect(Response r) {
+        return r.statusCode() >= 300 && r.statusCode() < 400 && r.getHeader("Location") != null;
+    }
+
+    public Map<String, String> cookies() {
+        return cookies;
+    }
+
+    public void forgetCookies() {
+        cookies.clear();
+    }
+
+    private Response remember(Response response) {
+        for (Cookie c : response.getDetailedCookies()) {
+            if (c.getValue() == null || c.getValue().isEmpty() || c.getMaxAge() == 0) {
+                cookies.remove(c.getName());
+            } else {
+                cookies.put(c.getName(), c.getValue());
+            }
+        }
+        return response;
+    }
+
+    /** The action URL of the form with the given id, HTML entities resolved. */
+    public static String formAction(String html, String formId) {
+        Matcher form = Pattern.compile("<form[^>]*\\bid=\"" + Pattern.quote(formId) + "\"[^>]*>", Pattern.DOTALL).matcher(html);
+        if (!form.find()) {
+            throw new AssertionError("No form " + formId + " in page:\n" + html);
+        }
+        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(form.group());
+        if (!action.find()) {
+            throw new AssertionError("Form " + formId + " has no action");
+        }
+        return action.group(1).replace("&amp;", "&");
+    }
+
+    /** The value of a query parameter of a redirect location. */
+    public static String queryParam(String location, String name) {
+        String query = URI.create(location).getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.equals(name)) {
+                return java.net.URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+}

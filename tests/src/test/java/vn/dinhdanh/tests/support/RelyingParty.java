@@ -1,0 +1,111 @@
+package vn.dinhdanh.tests.support;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import java.net.URI;
+import java.net.URL;
+import java.util.function.Consumer;
+
+/** A relying party built on the Nimbus OAuth 2.0 / OpenID Connect SDK, as a real client would be. */
+public final class RelyingParty {
+
+    private final ClientID clientId;
+    private final URI redirectUri;
+    private final ClientAuthentication clientAuthentication;
+    private final OIDCProviderMetadata metadata;
+
+    public RelyingParty(DinhdanhServer server, String clientId, String redirectUri, ClientAuthentication clientAuthentication) {
+        this.clientId = new ClientID(clientId);
+        this.redirectUri = URI.create(redirectUri);
+        this.clientAuthentication = clientAuthentication;
+        try {
+            this.metadata = OIDCProviderMetadata.resolve(new Issuer(server.realmUrl()));
+        } catch (Exception e) {
+            throw new IllegalStateException("Discovery failed", e);
+        }
+    }
+
+    public static RelyingParty portal(DinhdanhServer server) {
+        return new RelyingParty(server, "public-services-portal", "http://localhost:3000/callback", null);
+    }
+
+    public OIDCProviderMetadata metadata() {
+        return metadata;
+    }
+
+    public ClientID clientId() {
+        return clientId;
+    }
+
+    public URI redirectUri() {
+        return redirectUri;
+    }
+
+    /** One authorization request, with its state, nonce and PKCE verifier. */
+    public record Attempt(URI uri, State state, Nonce nonce, CodeVerifier verifier) {
+    }
+
+    public Attempt authorize(String scope) {
+        return authorize(scope, b -> { });
+    }
+
+    public Attempt authorize(String scope, Consumer<AuthenticationRequest.Builder> customise) {
+        State state = new State();
+        Nonce nonce = new Nonce();
+        CodeVerifier verifier = new CodeVerifier();
+        AuthenticationRequest.Builder builder = new AuthenticationRequest.Builder(ResponseType.CODE, Scope.parse(scope), clientId, redirectUri)
+                .endpointURI(metadata.getAuthorizationEndpointURI())
+                .state(state)
+                .nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256);
+        customise.accept(builder);
+        return new Attempt(builder.build().toURI(), state, nonce, verifier);
+    }
+
+    public TokenResponse exchange(AuthorizationCode code, CodeVerifier verifier) {
+        return token(new AuthorizationCodeGrant(code, redirectUri, verifier));
+    }
+
+    public TokenResponse token(AuthorizationGrant grant) {
+        try {
+            TokenRequest request = clientAuthentication == null
+                    ? new TokenRequest(metadata.getTokenEndpointURI(), clientId, grant)
+                    : new TokenRequest(metadata.getTokenEndpointURI(), clientAuthentication, grant);
+            return OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+        } catch (Exception e) {
+            throw new IllegalStateException("Token request failed", e);
+        }
+    }
+
+    /** Validates signature (against the JWKS), issuer, audience, expiry and nonce. */
+    public IDTokenClaimsSet validate(JWT idToken, Nonce nonce) {
+        try {
+            URL jwks = metadata.getJWKSetURI().toURL();
+            IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), clientId,
+                    new com.nimbusds.jose.proc.JWSVerificationKeySelector<>(JWSAlgorithm.RS256, JWKSourceBuilder.create(jwks).build()), null);
+            return validator.validate(idToken, nonce);
+        } catch (Exception e) {
+            throw new AssertionError("ID token did not validate: " + e.getMessage(), e);
+        }
+    }
+}
