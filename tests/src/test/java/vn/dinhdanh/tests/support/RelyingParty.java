@@ -25,16 +25,26 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.net.URI;
 import java.net.URL;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** A relying party built on the Nimbus OAuth 2.0 / OpenID Connect SDK, as a real client would be. */
 public final class RelyingParty {
 
     private final ClientID clientId;
     private final URI redirectUri;
-    private final ClientAuthentication clientAuthentication;
+    /** Client authentication for a token request to the given token endpoint; null for a public client. */
+    private final Function<URI, ClientAuthentication> clientAuthentication;
     private final OIDCProviderMetadata metadata;
 
     public RelyingParty(DinhdanhServer server, String clientId, String redirectUri, ClientAuthentication clientAuthentication) {
+        this(server, clientId, redirectUri, clientAuthentication == null ? null : (Function<URI, ClientAuthentication>) endpoint -> clientAuthentication);
+    }
+
+    /**
+     * A client that authenticates afresh for every token request, as {@code private_key_jwt} must (a client
+     * assertion is single-use): the function gets the discovered token endpoint, the assertion's audience.
+     */
+    public RelyingParty(DinhdanhServer server, String clientId, String redirectUri, Function<URI, ClientAuthentication> clientAuthentication) {
         this.clientId = new ClientID(clientId);
         this.redirectUri = URI.create(redirectUri);
         this.clientAuthentication = clientAuthentication;
@@ -46,7 +56,7 @@ public final class RelyingParty {
     }
 
     public static RelyingParty portal(DinhdanhServer server) {
-        return new RelyingParty(server, "public-services-portal", "http://localhost:3000/callback", null);
+        return new RelyingParty(server, "public-services-portal", "http://localhost:3000/callback", (ClientAuthentication) null);
     }
 
     public OIDCProviderMetadata metadata() {
@@ -90,10 +100,24 @@ public final class RelyingParty {
         try {
             TokenRequest request = clientAuthentication == null
                     ? new TokenRequest(metadata.getTokenEndpointURI(), clientId, grant)
-                    : new TokenRequest(metadata.getTokenEndpointURI(), clientAuthentication, grant);
+                    : new TokenRequest(metadata.getTokenEndpointURI(), clientAuthentication.apply(metadata.getTokenEndpointURI()), grant);
             return OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
         } catch (Exception e) {
             throw new IllegalStateException("Token request failed", e);
+        }
+    }
+
+    /** GET userinfo with the access token; fails unless the answer is a success. */
+    public com.nimbusds.openid.connect.sdk.claims.UserInfo userInfo(com.nimbusds.oauth2.sdk.token.AccessToken accessToken) {
+        try {
+            var response = com.nimbusds.openid.connect.sdk.UserInfoResponse.parse(new com.nimbusds.openid.connect.sdk.UserInfoRequest(
+                    metadata.getUserInfoEndpointURI(), (com.nimbusds.oauth2.sdk.token.BearerAccessToken) accessToken).toHTTPRequest().send());
+            if (!response.indicatesSuccess()) {
+                throw new AssertionError("userinfo refused: " + response.toErrorResponse().getErrorObject());
+            }
+            return response.toSuccessResponse().getUserInfo();
+        } catch (java.io.IOException | com.nimbusds.oauth2.sdk.ParseException e) {
+            throw new IllegalStateException("userinfo request failed", e);
         }
     }
 

@@ -1,0 +1,73 @@
+package vn.dinhdanh.tests.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.path.json.JsonPath;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The Keycloak admin REST API of the test server, as the demo administrator (admin/admin in the master realm,
+ * DEMO ONLY): stored events of the citizens realm, users, and brute-force status.
+ */
+public final class AdminApi {
+
+    private final DinhdanhServer server;
+
+    public AdminApi(DinhdanhServer server) {
+        this.server = server;
+    }
+
+    /** A fresh admin token each time: the master realm's tokens live for one minute only. */
+    private String token() {
+        return given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"))
+                .post(server.baseUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private String admin() {
+        return server.baseUrl() + "/admin/realms/citizens";
+    }
+
+    /** Stored login events of one type, newest first (Keycloak's own order). */
+    public List<Map<String, Object>> events(String type) {
+        return given().auth().oauth2(token()).queryParam("type", type).queryParam("max", 10000)
+                .get(admin() + "/events").then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    /** The ids of the events of a type stored so far: a marker to find the events of one attempt. */
+    public Set<String> eventIds(String type) {
+        return events(type).stream().map(e -> String.valueOf(e.get("id"))).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** Waits for an event of the type, not among {@code before}, that matches. */
+    public Map<String, Object> awaitNewEvent(String type, Set<String> before, Predicate<Map<String, Object>> matching, String what) {
+        return Poll.until(what, () -> events(type).stream()
+                .filter(e -> !before.contains(String.valueOf(e.get("id"))))
+                .filter(matching)
+                .findFirst());
+    }
+
+    /** All events of the type not among {@code before}. */
+    public List<Map<String, Object>> newEvents(String type, Set<String> before) {
+        return events(type).stream().filter(e -> !before.contains(String.valueOf(e.get("id")))).toList();
+    }
+
+    /** Keycloak's user id for a username, if the realm has such a user. */
+    public Optional<String> userId(String username) {
+        List<String> ids = given().auth().oauth2(token()).queryParam("username", username).queryParam("exact", true)
+                .get(admin() + "/users").then().statusCode(200).extract().jsonPath().getList("id");
+        return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(0));
+    }
+
+    /** GET attack-detection/brute-force/users/{id}: disabled, numFailures, lastFailure, lastIPFailure. */
+    public JsonPath bruteForceStatus(String userId) {
+        return given().auth().oauth2(token()).get(admin() + "/attack-detection/brute-force/users/" + userId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+}

@@ -1,0 +1,101 @@
+package vn.dinhdanh.tests.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Living citizens of the demo registry that have no account (rows 7 and after of citizens.csv), handed out one at a
+ * time so that no two tests of one run ever use the same citizen. The CSV is read from {@code dinhdanh.demo.dir}.
+ */
+public final class FreshCitizens {
+
+    /** A registry row: the fields a citizen types at registration. */
+    public record Citizen(String pin, String fullName, String birthdate, String sex) {
+    }
+
+    private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** The first rows are the README's demo citizens, some with accounts: never handed out. */
+    private static final int FIRST_FRESH_ROW = 6;
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static List<Citizen> fresh;
+    private static Set<String> allPins;
+
+    private FreshCitizens() {
+    }
+
+    /** The next living citizen with a full date of birth and no account, never handed out before in this JVM. */
+    public static Citizen next() {
+        List<Citizen> citizens = fresh();
+        int i = NEXT.getAndIncrement();
+        if (i >= citizens.size()) {
+            throw new IllegalStateException("No fresh demo citizens left");
+        }
+        return citizens.get(i);
+    }
+
+    /** Whether the demo registry has a citizen with this number (living or not). */
+    public static boolean inRegistry(String pin) {
+        fresh();
+        return allPins.contains(pin);
+    }
+
+    private static synchronized List<Citizen> fresh() {
+        if (fresh == null) {
+            Path csv = Path.of(System.getProperty("dinhdanh.demo.dir", "../realm-config/src/main/resources/demo"), "citizens.csv");
+            List<List<String>> rows;
+            try {
+                rows = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1).filter(l -> !l.isBlank()).map(FreshCitizens::fields).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            allPins = rows.stream().map(r -> r.get(0)).collect(Collectors.toSet());
+            List<Citizen> list = new ArrayList<>();
+            for (List<String> r : rows.subList(FIRST_FRESH_ROW, rows.size())) {
+                // personal_id_number,full_name,date_of_birth,sex,...,life_status (index 9),...
+                if ("LIVING".equals(r.get(9)) && FULL_DATE.matcher(r.get(2)).matches()) {
+                    list.add(new Citizen(r.get(0), r.get(1), r.get(2), r.get(3)));
+                }
+            }
+            fresh = List.copyOf(list);
+        }
+        return fresh;
+    }
+
+    /** One CSV line (RFC 4180 quoting, no line breaks inside fields). */
+    static List<String> fields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        out.add(field.toString());
+        return out;
+    }
+}
