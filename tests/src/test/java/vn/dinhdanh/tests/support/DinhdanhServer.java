@@ -11,7 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class DinhdanhServer {
 
     private static DinhdanhServer instance;
+    private static DinhdanhServer postgresInstance;
 
     private final String baseUrl;
     private final Path home;
@@ -38,6 +45,18 @@ public final class DinhdanhServer {
             instance = start();
         }
         return instance;
+    }
+
+    /**
+     * The same server rebuilt for PostgreSQL ({@code ./dinhdanh configure-postgres}): Keycloak's own database and the
+     * population registry both on the PostgreSQL server at {@code dinhdanh.postgres.url} (default 127.0.0.1:5432),
+     * in two databases created afresh for the run.
+     */
+    public static synchronized DinhdanhServer postgres() {
+        if (postgresInstance == null) {
+            postgresInstance = startPostgres();
+        }
+        return postgresInstance;
     }
 
     public String baseUrl() {
@@ -58,40 +77,82 @@ public final class DinhdanhServer {
         if (external != null && !external.isBlank()) {
             return new DinhdanhServer(external.replaceAll("/$", ""), null, null);
         }
-        int httpPort = Integer.getInteger("dinhdanh.http.port", 8180);
-        int managementPort = Integer.getInteger("dinhdanh.management.port", 9180);
-        Path source = Path.of(System.getProperty("dinhdanh.server.dir"));
         Path work = Path.of(System.getProperty("dinhdanh.work.dir", "target"));
         Path home = work.resolve("dinhdanh-server-under-test");
-        Path log = work.resolve("dinhdanh-server.log");
         try {
-            if (!Files.isRegularFile(source.resolve(".dinhdanh-assembled"))) {
-                throw new IllegalStateException("The server is not assembled at " + source + ": run `mvn install` first");
-            }
-            for (int port : List.of(httpPort, managementPort)) {
-                if (listening(port)) {
-                    throw new IllegalStateException("Port " + port + " is already in use: stop the other server first");
-                }
-            }
             run(List.of("rm", "-rf", home.toString()));
-            run(List.of("cp", "-a", source.toString(), home.toString()));
-            ProcessBuilder pb = new ProcessBuilder(System.getProperty("dinhdanh.launcher"), "demo")
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            pb.environment().put("DINHDANH_HOME", home.toString());
-            pb.environment().put("DINHDANH_HTTP_PORT", String.valueOf(httpPort));
-            pb.environment().put("DINHDANH_MANAGEMENT_PORT", String.valueOf(managementPort));
-            Process process = pb.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
-            String baseUrl = "http://localhost:" + httpPort;
-            awaitReady(process, "http://localhost:" + managementPort + "/health/ready", baseUrl + "/realms/citizens", log);
-            return new DinhdanhServer(baseUrl, home, process);
+            run(List.of("cp", "-a", assembled().toString(), home.toString()));
+            return launch(home, Integer.getInteger("dinhdanh.http.port", 8180), Integer.getInteger("dinhdanh.management.port", 9180),
+                    Map.of(), work.resolve("dinhdanh-server.log"));
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the dinhdanh server", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the dinhdanh server", e);
         }
+    }
+
+    private static DinhdanhServer startPostgres() {
+        Path work = Path.of(System.getProperty("dinhdanh.work.dir", "target"));
+        Path home = work.resolve("dinhdanh-server-postgres");
+        String url = System.getProperty("dinhdanh.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
+        String user = System.getProperty("dinhdanh.postgres.user", "postgres");
+        String password = System.getProperty("dinhdanh.postgres.password", "");
+        try {
+            assembled();
+            run(List.of(System.getProperty("dinhdanh.launcher"), "configure-postgres", home.toString()));
+            try (Connection c = DriverManager.getConnection(url + "postgres", user, password); Statement st = c.createStatement()) {
+                for (String db : List.of(POSTGRES_KEYCLOAK_DB, POSTGRES_REGISTRY_DB)) {
+                    st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+                    st.execute("CREATE DATABASE " + db);
+                }
+            }
+            Map<String, String> env = new HashMap<>();
+            env.put("KC_DB_URL", url + POSTGRES_KEYCLOAK_DB);
+            env.put("KC_DB_USERNAME", user);
+            env.put("KC_DB_PASSWORD", password);
+            env.put("DINHDANH_REGISTRY_DB_URL", url + POSTGRES_REGISTRY_DB);
+            env.put("DINHDANH_REGISTRY_DB_USERNAME", user);
+            env.put("DINHDANH_REGISTRY_DB_PASSWORD", password);
+            return launch(home, 8280, 9280, env, work.resolve("dinhdanh-server-postgres.log"));
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Could not start the dinhdanh server on PostgreSQL", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the dinhdanh server", e);
+        }
+    }
+
+    public static final String POSTGRES_KEYCLOAK_DB = "dinhdanh_test_keycloak";
+    public static final String POSTGRES_REGISTRY_DB = "dinhdanh_test_registry";
+
+    private static Path assembled() {
+        Path source = Path.of(System.getProperty("dinhdanh.server.dir"));
+        if (!Files.isRegularFile(source.resolve(".dinhdanh-assembled"))) {
+            throw new IllegalStateException("The server is not assembled at " + source + ": run `mvn install` first");
+        }
+        return source;
+    }
+
+    private static DinhdanhServer launch(Path home, int httpPort, int managementPort, Map<String, String> extraEnv, Path log)
+            throws IOException, InterruptedException {
+        for (int port : List.of(httpPort, managementPort)) {
+            if (listening(port)) {
+                throw new IllegalStateException("Port " + port + " is already in use: stop the other server first");
+            }
+        }
+        ProcessBuilder pb = new ProcessBuilder(System.getProperty("dinhdanh.launcher"), "demo")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().putAll(extraEnv);
+        pb.environment().put("DINHDANH_HOME", home.toString());
+        pb.environment().put("DINHDANH_HTTP_PORT", String.valueOf(httpPort));
+        pb.environment().put("DINHDANH_MANAGEMENT_PORT", String.valueOf(managementPort));
+        Process process = pb.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
+        String baseUrl = "http://localhost:" + httpPort;
+        awaitReady(process, "http://localhost:" + managementPort + "/health/ready", baseUrl + "/realms/citizens", log);
+        return new DinhdanhServer(baseUrl, home, process);
     }
 
     private static void awaitReady(Process process, String health, String realm, Path log) throws InterruptedException, IOException {
