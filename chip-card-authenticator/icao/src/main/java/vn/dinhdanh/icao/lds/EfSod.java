@@ -122,7 +122,8 @@ public final class EfSod {
             throw new IcaoException(IcaoErrorCode.DS_CERTIFICATE_MALFORMED, "not an X.509 certificate choice");
         }
         try {
-            return Certificates.checked(new X509CertificateHolder(Certificate.getInstance(e)), IcaoErrorCode.DS_CERTIFICATE_MALFORMED);
+            // extensions and times are decoded (and checked) once per DS certificate by the verifier's cache
+            return new X509CertificateHolder(Certificate.getInstance(e));
         } catch (RuntimeException ex) {
             throw new IcaoException(IcaoErrorCode.DS_CERTIFICATE_MALFORMED, ex.getClass().getSimpleName(), ex);
         }

@@ -159,7 +159,19 @@ final class DataValidators {
         if (dg15 == null) {
             return CheckOutcome.NOT_APPLICABLE;
         }
-        ctx.dg15 = Dg15.parse(dg15, ctx.config.limits());
+        // decoded keys are memoised per trust snapshot: decoding (and validating) an EC point
+        // costs as much as a signature check, and a returning card presents the same bytes
+        Object v = ctx.trust.cached(new PassiveValidators.CacheKey("dg15", java.nio.ByteBuffer.wrap(dg15.clone())), k -> {
+            try {
+                return Dg15.parse(dg15, ctx.config.limits());
+            } catch (IcaoException e) {
+                return e.code();
+            }
+        });
+        if (v instanceof IcaoErrorCode code) {
+            throw new IcaoException(code);
+        }
+        ctx.dg15 = (Dg15) v;
         return CheckOutcome.PASSED;
     }
 

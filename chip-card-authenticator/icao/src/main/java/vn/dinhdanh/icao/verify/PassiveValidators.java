@@ -11,6 +11,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -289,18 +290,32 @@ final class PassiveValidators {
         }
         X509CertificateHolder found = match;
         ctx.ds = found;
-        Object key = ctx.trust.cached(new CacheKey("dskey", der(found)), k -> {
-            try {
-                return Crypto.publicKey(found.getSubjectPublicKeyInfo());
-            } catch (GeneralSecurityException | RuntimeException e) {
-                return IcaoErrorCode.DS_CERTIFICATE_MALFORMED;
-            }
-        });
-        if (!(key instanceof PublicKey pk)) {
-            throw new IcaoException(IcaoErrorCode.DS_CERTIFICATE_MALFORMED, "public key");
+        ctx.dsDer = der(found);
+        DsInfo info = ctx.trust.cached(new CacheKey("ds", ctx.dsDer), k -> dsInfo(found));
+        if (info.failure() != null) {
+            throw new IcaoException(info.failure(), "DS certificate");
         }
-        ctx.dsKey = pk;
+        ctx.dsInfo = info;
+        ctx.dsKey = info.key();
         return OK;
+    }
+
+    /** Time-independent facts of a DS certificate, decoded once per trust snapshot. */
+    record DsInfo(PublicKey key, Instant notBefore, Instant notAfter, boolean digitalSignature, boolean ca,
+                  IcaoErrorCode failure) {
+    }
+
+    private static DsInfo dsInfo(X509CertificateHolder ds) {
+        try {
+            vn.dinhdanh.icao.lds.Certificates.checked(ds, IcaoErrorCode.DS_CERTIFICATE_MALFORMED);
+            PublicKey key = Crypto.publicKey(ds.getSubjectPublicKeyInfo());
+            KeyUsage ku = KeyUsage.fromExtensions(ds.getExtensions());
+            BasicConstraints bc = BasicConstraints.fromExtensions(ds.getExtensions());
+            return new DsInfo(key, ds.getNotBefore().toInstant(), ds.getNotAfter().toInstant(),
+                    ku != null && ku.hasUsages(KeyUsage.digitalSignature), bc != null && bc.isCA(), null);
+        } catch (IcaoException | GeneralSecurityException | RuntimeException e) {
+            return new DsInfo(null, null, null, false, false, IcaoErrorCode.DS_CERTIFICATE_MALFORMED);
+        }
     }
 
     private static CheckOutcome signature(VerificationContext ctx) throws IcaoException {
@@ -332,23 +347,20 @@ final class PassiveValidators {
     // ---------------------------------------------------------------- Document Signer and CSCA
 
     private static CheckOutcome dsValidity(VerificationContext ctx) throws IcaoException {
-        Date now = Date.from(ctx.now);
-        if (now.before(ctx.ds.getNotBefore())) {
+        if (ctx.now.isBefore(ctx.dsInfo.notBefore())) {
             throw new IcaoException(IcaoErrorCode.DS_NOT_YET_VALID);
         }
-        if (now.after(ctx.ds.getNotAfter())) {
+        if (ctx.now.isAfter(ctx.dsInfo.notAfter())) {
             throw new IcaoException(IcaoErrorCode.DS_EXPIRED);
         }
         return OK;
     }
 
     private static CheckOutcome dsKeyUsage(VerificationContext ctx) throws IcaoException {
-        KeyUsage ku = KeyUsage.fromExtensions(ctx.ds.getExtensions());
-        if (ku == null || !ku.hasUsages(KeyUsage.digitalSignature)) {
+        if (!ctx.dsInfo.digitalSignature()) {
             throw new IcaoException(IcaoErrorCode.DS_KEY_USAGE);
         }
-        BasicConstraints bc = BasicConstraints.fromExtensions(ctx.ds.getExtensions());
-        if (bc != null && bc.isCA()) {
+        if (ctx.dsInfo.ca()) {
             throw new IcaoException(IcaoErrorCode.DS_IS_CA);
         }
         return OK;
@@ -385,7 +397,19 @@ final class PassiveValidators {
     }
 
     /** Time-independent verdict of a DS-to-CSCA chain, cached per trust snapshot. */
-    record ChainVerdict(CscaEntry csca, IcaoErrorCode failure) {
+    record ChainVerdict(CscaEntry csca, IcaoErrorCode failure, Instant notBefore, Instant notAfter, boolean ca,
+                        boolean keyCertSign) {
+        ChainVerdict(IcaoErrorCode failure) {
+            this(null, failure, null, null, false, false);
+        }
+
+        static ChainVerdict of(CscaEntry c) {
+            X509CertificateHolder h = c.certificate();
+            BasicConstraints bc = BasicConstraints.fromExtensions(h.getExtensions());
+            KeyUsage ku = KeyUsage.fromExtensions(h.getExtensions());
+            return new ChainVerdict(c, null, h.getNotBefore().toInstant(), h.getNotAfter().toInstant(),
+                    bc != null && bc.isCA(), ku != null && ku.hasUsages(KeyUsage.keyCertSign));
+        }
     }
 
     record CacheKey(String kind, ByteBuffer der) {
@@ -402,25 +426,21 @@ final class PassiveValidators {
     private static CheckOutcome chain(VerificationContext ctx) throws IcaoException {
         X509CertificateHolder ds = ctx.ds;
         TrustStore trust = ctx.trust;
-        ChainVerdict v = trust.cached(new CacheKey("chain", der(ds)), k -> computeChain(trust, ds));
+        ChainVerdict v = trust.cached(new CacheKey("chain", ctx.dsDer), k -> computeChain(trust, ds));
         if (v.failure() != null) {
             throw new IcaoException(v.failure());
         }
         CscaEntry csca = v.csca();
-        X509CertificateHolder c = csca.certificate();
-        Date now = Date.from(ctx.now);
-        if (now.before(c.getNotBefore())) {
+        if (ctx.now.isBefore(v.notBefore())) {
             throw new IcaoException(IcaoErrorCode.CSCA_NOT_YET_VALID);
         }
-        if (now.after(c.getNotAfter())) {
+        if (ctx.now.isAfter(v.notAfter())) {
             throw new IcaoException(IcaoErrorCode.CSCA_EXPIRED);
         }
-        BasicConstraints bc = BasicConstraints.fromExtensions(c.getExtensions());
-        if (bc == null || !bc.isCA()) {
+        if (!v.ca()) {
             throw new IcaoException(IcaoErrorCode.CSCA_NOT_CA);
         }
-        KeyUsage ku = KeyUsage.fromExtensions(c.getExtensions());
-        if (ku == null || !ku.hasUsages(KeyUsage.keyCertSign)) {
+        if (!v.keyCertSign()) {
             throw new IcaoException(IcaoErrorCode.CSCA_KEY_USAGE);
         }
         if (weakKey(csca.publicKey(), ctx.config)) {
@@ -433,7 +453,7 @@ final class PassiveValidators {
     private static ChainVerdict computeChain(TrustStore trust, X509CertificateHolder ds) {
         List<CscaEntry> candidates = trust.cscasBySubject(ds.getIssuer());
         if (candidates.isEmpty()) {
-            return new ChainVerdict(null, IcaoErrorCode.CSCA_UNKNOWN);
+            return new ChainVerdict(IcaoErrorCode.CSCA_UNKNOWN);
         }
         AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.fromExtensions(ds.getExtensions());
         byte[] akid = aki == null ? null : aki.getKeyIdentifier();
@@ -443,35 +463,33 @@ final class PassiveValidators {
                     .filter(c -> c.subjectKeyIdentifier().map(s -> java.util.Arrays.equals(s, akid)).orElse(true))
                     .toList();
             if (matching.isEmpty()) {
-                return new ChainVerdict(null, IcaoErrorCode.DS_AKI_MISMATCH);
+                return new ChainVerdict(IcaoErrorCode.DS_AKI_MISMATCH);
             }
         }
         for (CscaEntry c : matching) {
             if (Crypto.verifies(ds, c.publicKey())) {
-                return new ChainVerdict(c, null);
+                return ChainVerdict.of(c);
             }
         }
-        return new ChainVerdict(null, IcaoErrorCode.DS_CHAIN_SIGNATURE_INVALID);
+        return new ChainVerdict(IcaoErrorCode.DS_CHAIN_SIGNATURE_INVALID);
     }
 
     /** Time-independent CRL verdict, cached per trust snapshot. */
-    record CrlVerdict(X509CRLHolder crl, boolean revoked, IcaoErrorCode failure) {
+    record CrlVerdict(Instant thisUpdate, Instant nextUpdate, boolean revoked, IcaoErrorCode failure) {
     }
 
     private static CheckOutcome revocation(VerificationContext ctx) throws IcaoException {
         X509CertificateHolder ds = ctx.ds;
         CscaEntry csca = ctx.csca;
         TrustStore trust = ctx.trust;
-        CrlVerdict v = trust.cached(new CacheKey("crl", der(ds)), k -> computeCrl(trust, ds, csca));
+        CrlVerdict v = trust.cached(new CacheKey("crl", ctx.dsDer), k -> computeCrl(trust, ds, csca));
         if (v.failure() == IcaoErrorCode.CRL_MISSING && ctx.config.missingCrlPolicy() == VerifierConfig.MissingCrlPolicy.ALLOW) {
             return CheckOutcome.NOT_APPLICABLE;
         }
         if (v.failure() != null) {
             throw new IcaoException(v.failure());
         }
-        Date now = Date.from(ctx.now);
-        Date next = v.crl().getNextUpdate();
-        if (now.before(v.crl().getThisUpdate()) || next == null || now.after(next)) {
+        if (ctx.now.isBefore(v.thisUpdate()) || v.nextUpdate() == null || ctx.now.isAfter(v.nextUpdate())) {
             throw new IcaoException(IcaoErrorCode.CRL_STALE);
         }
         if (v.revoked()) {
@@ -483,7 +501,7 @@ final class PassiveValidators {
     private static CrlVerdict computeCrl(TrustStore trust, X509CertificateHolder ds, CscaEntry csca) {
         List<X509CRLHolder> crls = trust.crlsByIssuer(csca.subject());
         if (crls.isEmpty()) {
-            return new CrlVerdict(null, false, IcaoErrorCode.CRL_MISSING);
+            return new CrlVerdict(null, null, false, IcaoErrorCode.CRL_MISSING);
         }
         List<CscaEntry> signers = trust.cscasBySubject(csca.subject());
         X509CRLHolder best = null;
@@ -500,9 +518,11 @@ final class PassiveValidators {
             }
         }
         if (best == null) {
-            return new CrlVerdict(null, false, IcaoErrorCode.CRL_SIGNATURE_INVALID);
+            return new CrlVerdict(null, null, false, IcaoErrorCode.CRL_SIGNATURE_INVALID);
         }
-        return new CrlVerdict(best, best.getRevokedCertificate(ds.getSerialNumber()) != null, null);
+        Date next = best.getNextUpdate();
+        return new CrlVerdict(best.getThisUpdate().toInstant(), next == null ? null : next.toInstant(),
+                best.getRevokedCertificate(ds.getSerialNumber()) != null, null);
     }
 
     // ---------------------------------------------------------------- data groups

@@ -35,6 +35,8 @@ final class VerificationContext {
     AlgorithmParameterSpec signatureParams;
     vn.dinhdanh.icao.lds.Algorithms.KeyFamily signatureFamily;
     X509CertificateHolder ds;
+    java.nio.ByteBuffer dsDer;
+    PassiveValidators.DsInfo dsInfo;
     PublicKey dsKey;
     CscaEntry csca;
     Mrz mrz;
