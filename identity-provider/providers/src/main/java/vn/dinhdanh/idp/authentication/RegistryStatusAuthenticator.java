@@ -50,7 +50,7 @@ public final class RegistryStatusAuthenticator implements Authenticator {
 
     private static void refuse(AuthenticationFlowContext context, String error, String message) {
         // The event carries the error code and Keycloak's user id; never the ID number or a name.
-        context.getEvent().clone().error(error);
+        context.getEvent().clone().user(context.getUser()).error(error);
         Response page = context.form().setError(message).createErrorPage(Response.Status.FORBIDDEN);
         context.failure(AuthenticationFlowError.ACCESS_DENIED, page);
     }

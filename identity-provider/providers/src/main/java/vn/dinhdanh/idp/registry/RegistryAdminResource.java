@@ -1,0 +1,110 @@
+package vn.dinhdanh.idp.registry;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import vn.dinhdanh.registry.importer.ImportSummary;
+
+/**
+ * Administration of the population registry on a running server, at
+ * {@code /realms/{realm}/population-registry}: bulk CSV import and a count. The caller presents a bearer
+ * token of that realm whose user holds the realm role {@value #ROLE} (or {@code admin} in the master realm).
+ */
+public final class RegistryAdminResource {
+
+    public static final String ROLE = "dinhdanh-registry-admin";
+    private static final int MAX_REPORTED_REJECTIONS = 1000;
+
+    private final KeycloakSession session;
+    private final int defaultBatchSize;
+
+    RegistryAdminResource(KeycloakSession session, int defaultBatchSize) {
+        this.session = session;
+        this.defaultBatchSize = defaultBatchSize;
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response importCitizens(InputStream csv, @QueryParam("batchSize") Integer batchSize) {
+        Response refusal = refusal();
+        if (refusal != null) {
+            return refusal;
+        }
+        int size = batchSize == null ? defaultBatchSize : Math.max(1, Math.min(batchSize, 10_000));
+        StringWriter errorReport = new StringWriter();
+        try (Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8)) {
+            ImportSummary summary = JpaPopulationRegistryProviderFactory.importCsv(session.getKeycloakSessionFactory(), reader, errorReport, size);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("rowsRead", summary.rowsRead());
+            body.put("rowsWritten", summary.rowsWritten());
+            body.put("rowsRejected", summary.rowsRejected());
+            body.put("rejectionsByCode", summary.rejectionsByCode());
+            body.put("durationMillis", summary.duration().toMillis());
+            body.put("errorReport", firstLines(errorReport.toString(), MAX_REPORTED_REJECTIONS + 1));
+            return Response.ok(body).build();
+        } catch (IOException | RuntimeException e) {
+            return error(Response.Status.BAD_REQUEST, "import_failed", e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("status")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response status() {
+        Response refusal = refusal();
+        if (refusal != null) {
+            return refusal;
+        }
+        return Response.ok(Map.of("citizens", PopulationRegistryProvider.of(session).countCitizens())).build();
+    }
+
+    private Response refusal() {
+        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        if (auth == null) {
+            return error(Response.Status.UNAUTHORIZED, "not_authenticated", "A bearer token of this realm is required");
+        }
+        if (!mayAdminister(auth.getUser())) {
+            return error(Response.Status.FORBIDDEN, "forbidden", "The realm role " + ROLE + " is required");
+        }
+        return null;
+    }
+
+    private boolean mayAdminister(UserModel user) {
+        var realm = session.getContext().getRealm();
+        RoleModel registryAdmin = realm.getRole(ROLE);
+        RoleModel masterAdmin = "master".equals(realm.getName()) ? realm.getRole("admin") : null;
+        return (registryAdmin != null && user.hasRole(registryAdmin)) || (masterAdmin != null && user.hasRole(masterAdmin));
+    }
+
+    private static Response error(Response.Status status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", code, "error_description", message)).build();
+    }
+
+    private static String firstLines(String text, int lines) {
+        int index = 0;
+        for (int i = 0; i < lines && index >= 0; i++) {
+            index = text.indexOf('\n', index + 1);
+        }
+        return index < 0 ? text : text.substring(0, index + 1);
+    }
+}

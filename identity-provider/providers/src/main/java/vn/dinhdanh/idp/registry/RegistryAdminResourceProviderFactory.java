@@ -1,0 +1,47 @@
+package vn.dinhdanh.idp.registry;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/** Mounts {@link RegistryAdminResource} at {@code /realms/{realm}/population-registry}. */
+public final class RegistryAdminResourceProviderFactory implements RealmResourceProviderFactory {
+
+    public static final String ID = "population-registry";
+    private int batchSize = 500;
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        RegistryAdminResource resource = new RegistryAdminResource(session, batchSize);
+        return new RealmResourceProvider() {
+            @Override
+            public Object getResource() {
+                return resource;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        batchSize = config.getInt("import-batch-size", 500);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}
