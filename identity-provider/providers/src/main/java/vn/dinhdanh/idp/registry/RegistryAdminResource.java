@@ -25,7 +25,7 @@ import vn.dinhdanh.registry.importer.ImportSummary;
 
 /**
  * Administration of the population registry on a running server, at
- * {@code /realms/{realm}/population-registry}: bulk CSV import and a count. The caller presents a bearer
+ * {@code /realms/{realm}/registry-admin}: bulk CSV import and a count. The caller presents a bearer
  * token of that realm whose user holds the realm role {@value #ROLE} (or {@code admin} in the master realm).
  */
 public final class RegistryAdminResource {

@@ -6,10 +6,10 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
-/** Mounts {@link RegistryAdminResource} at {@code /realms/{realm}/population-registry}. */
+/** Mounts {@link RegistryAdminResource} at {@code /realms/{realm}/registry-admin}. */
 public final class RegistryAdminResourceProviderFactory implements RealmResourceProviderFactory {
 
-    public static final String ID = "population-registry";
+    public static final String ID = "registry-admin";
     private int batchSize = 500;
 
     @Override
