@@ -82,6 +82,19 @@ public final class CitizenRegistration {
         return browser.postForm(action, form.fields());
     }
 
+    /**
+     * Registers the next fresh citizen of the demo registry with the given password, through the portal, and checks
+     * that the registration ended with a code for the portal.
+     */
+    public static FreshCitizens.Citizen registerFresh(DinhdanhServer server, RelyingParty portal, String password) {
+        FreshCitizens.Citizen citizen = FreshCitizens.next();
+        Browser browser = new Browser();
+        RelyingParty.Attempt attempt = portal.authorize("openid");
+        Response answer = register(browser, attempt, Form.of(citizen, password));
+        CitizenLogin.codeFrom(portal, attempt, browser.followWithin(answer, server.baseUrl()));
+        return citizen;
+    }
+
     /** Opens the page and submits the form in one go. */
     public static Response register(Browser browser, RelyingParty.Attempt attempt, Form form) {
         return submit(browser, open(browser, attempt), form);
