@@ -112,6 +112,20 @@ class CitizenRegistrationTest {
     }
 
     @Test
+    void whenTheNameIsTypedInDecomposedUnicodeAndUpperCase_thenItStillMatchesTheRegistry() {
+        FreshCitizens.Citizen citizen = FreshCitizens.next();
+        // Some phone keyboards send Vietnamese letters as a base letter plus combining marks (NFD).
+        String typed = java.text.Normalizer.normalize(citizen.fullName().toUpperCase(Locale.ROOT), java.text.Normalizer.Form.NFD);
+        assertThat(typed).isNotEqualTo(citizen.fullName());
+        Browser browser = new Browser();
+        RelyingParty.Attempt attempt = english();
+
+        Response answer = CitizenRegistration.register(browser, attempt, Form.of(citizen, PASSWORD).withFullName(typed));
+
+        CitizenLogin.codeFrom(portal, attempt, browser.followWithin(answer, server.baseUrl()));
+    }
+
+    @Test
     void whenTheNameDoesNotMatchTheRegistry_thenTheGenericMismatchMessageIsShownAndRegistryMismatchIsRecorded() {
         FreshCitizens.Citizen citizen = FreshCitizens.next();
         String wrongName = citizen.fullName() + " Anh";

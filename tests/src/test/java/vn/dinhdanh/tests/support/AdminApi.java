@@ -58,6 +58,15 @@ public final class AdminApi {
         return events(type).stream().filter(e -> !before.contains(String.valueOf(e.get("id")))).toList();
     }
 
+    /**
+     * Imports CSV rows into the population registry of the running server (POST /realms/master/registry-admin/import,
+     * as the demo administrator). Returns the import summary: rowsRead, rowsWritten, rowsRejected.
+     */
+    public JsonPath importCitizens(String csv) {
+        return given().auth().oauth2(token()).contentType("text/csv; charset=UTF-8").body(csv)
+                .post(server.baseUrl() + "/realms/master/registry-admin/import").then().statusCode(200).extract().jsonPath();
+    }
+
     /** Keycloak's user id for a username, if the realm has such a user. */
     public Optional<String> userId(String username) {
         List<String> ids = given().auth().oauth2(token()).queryParam("username", username).queryParam("exact", true)

@@ -18,8 +18,21 @@ import java.util.stream.Collectors;
  */
 public final class FreshCitizens {
 
-    /** A registry row: the fields a citizen types at registration. */
-    public record Citizen(String pin, String fullName, String birthdate, String sex) {
+    /** A registry row: the fields a citizen types at registration, and the whole row as read. */
+    public record Citizen(String pin, String fullName, String birthdate, String sex, List<String> row) {
+
+        /** The CSV header of the registry's import format. */
+        public static final String HEADER = "personal_id_number,full_name,date_of_birth,sex,nationality,ethnicity,religion,"
+                + "place_of_origin,place_of_residence,life_status,card_number,card_issue_date,card_expiry_date,card_status";
+        public static final int PLACE_OF_RESIDENCE = 8;
+        public static final int LIFE_STATUS = 9;
+
+        /** This citizen's row, as a CSV line, with one column changed. */
+        public String csvLineWith(int column, String value) {
+            List<String> changed = new ArrayList<>(row);
+            changed.set(column, value);
+            return changed.stream().map(FreshCitizens::quoted).collect(Collectors.joining(","));
+        }
     }
 
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -62,12 +75,16 @@ public final class FreshCitizens {
             for (List<String> r : rows.subList(FIRST_FRESH_ROW, rows.size())) {
                 // personal_id_number,full_name,date_of_birth,sex,...,life_status (index 9),...
                 if ("LIVING".equals(r.get(9)) && FULL_DATE.matcher(r.get(2)).matches()) {
-                    list.add(new Citizen(r.get(0), r.get(1), r.get(2), r.get(3)));
+                    list.add(new Citizen(r.get(0), r.get(1), r.get(2), r.get(3), List.copyOf(r)));
                 }
             }
             fresh = List.copyOf(list);
         }
         return fresh;
+    }
+
+    static String quoted(String field) {
+        return field.contains(",") || field.contains("\"") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
     }
 
     /** One CSV line (RFC 4180 quoting, no line breaks inside fields). */
