@@ -9,6 +9,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import vn.dinhdanh.idp.federation.CitizenAttributes;
+import vn.dinhdanh.idp.protocol.AuthenticationMethods;
 import vn.dinhdanh.idp.registry.PopulationRegistryProvider;
 import vn.dinhdanh.registry.Citizen;
 import vn.dinhdanh.registry.InvalidPersonalIdNumberException;
@@ -34,6 +35,7 @@ public final class RegistryStatusAuthenticator implements Authenticator {
             return;
         }
         CitizenAttributes.refresh(user, citizen.get());
+        AuthenticationMethods.add(context.getAuthenticationSession(), "pwd");
         context.success();
     }
 

@@ -1,0 +1,142 @@
+package vn.dinhdanh.chipcard.keycloak;
+
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import vn.dinhdanh.idp.federation.CitizenAttributes;
+import vn.dinhdanh.idp.protocol.AuthenticationMethods;
+
+/**
+ * Cross-device chip-card login: shows a QR code and a short code for a pending request bound to this browser
+ * authentication session; the citizen's phone reads the card and posts the evidence to
+ * {@link ChipCardAppResource}; the page polls the request and continues here once it is answered. A verified card
+ * logs the citizen in (the account is brought in from the registry if needed) and raises a level-1 account to
+ * level 2. Once proven in an authentication session, the card satisfies every later level of that session.
+ */
+public final class ChipCardAuthenticator implements Authenticator {
+
+    static final String NOTE_HANDLE = "dinhdanh.chip.handle";
+    static final String NOTE_VERIFIED = "dinhdanh.chip.verified";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        AuthenticationSessionModel auth = context.getAuthenticationSession();
+        if (auth.getAuthNote(NOTE_VERIFIED) != null) {
+            context.success();
+            return;
+        }
+        ChipCardRequest request = new ChipCardRequests(context.getSession()).create(context.getRealm().getId(), bindingOf(auth),
+                serviceName(auth), "high", context.getUser() == null ? null : context.getUser().getUsername(),
+                ChipCardSettings.current().requestLifespanSeconds());
+        auth.setAuthNote(NOTE_HANDLE, request.handle());
+        context.challenge(page(context, request));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        AuthenticationSessionModel auth = context.getAuthenticationSession();
+        String handle = auth.getAuthNote(NOTE_HANDLE);
+        ChipCardRequests requests = new ChipCardRequests(context.getSession());
+        Optional<ChipCardRequest> found = handle == null ? Optional.empty() : requests.find(handle).filter(r -> r.handle().equals(handle));
+        if (found.isEmpty()) {
+            refuse(context, ChipCardError.REQUEST_EXPIRED);
+            return;
+        }
+        ChipCardRequest request = found.get();
+        if (!request.authSession().equals(bindingOf(auth))) {
+            refuse(context, ChipCardError.REQUEST_BINDING_MISMATCH);
+            return;
+        }
+        switch (request.status()) {
+            case PENDING -> {
+                if (request.expiredAt(org.keycloak.common.util.Time.currentTime())) {
+                    requests.consume(handle);
+                    refuse(context, ChipCardError.REQUEST_EXPIRED);
+                } else {
+                    context.challenge(page(context, request));
+                }
+            }
+            case FAILED -> {
+                requests.consume(handle);
+                refuse(context, ChipCardError.TOO_MANY_ATTEMPTS);
+            }
+            case VERIFIED -> finish(context, requests, request);
+        }
+    }
+
+    private static void finish(AuthenticationFlowContext context, ChipCardRequests requests, ChipCardRequest request) {
+        if (requests.consume(request.handle()).isEmpty()) {
+            refuse(context, ChipCardError.REQUEST_USED);
+            return;
+        }
+        UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), request.verifiedPin());
+        if (user == null) {
+            refuse(context, ChipCardError.CITIZEN_NOT_IN_REGISTRY);
+            return;
+        }
+        if (context.getUser() != null && !context.getUser().getId().equals(user.getId())) {
+            refuse(context, ChipCardError.PIN_MISMATCH);
+            return;
+        }
+        if (!"2".equals(user.getFirstAttribute(CitizenAttributes.ACCOUNT_LEVEL))) {
+            user.setSingleAttribute(CitizenAttributes.ACCOUNT_LEVEL, "2");
+            context.getEvent().detail("account_level", "2");
+        }
+        context.setUser(user);
+        AuthenticationSessionModel auth = context.getAuthenticationSession();
+        auth.setAuthNote(NOTE_VERIFIED, "true");
+        AuthenticationMethods.add(auth, "sc", "hwk");
+        context.success();
+    }
+
+    private static Response page(AuthenticationFlowContext context, ChipCardRequest request) {
+        String realmUrl = context.getUriInfo().getBaseUriBuilder().path("realms").path(context.getRealm().getName()).build().toString();
+        String appUrl = realmUrl + "/chip-card/requests/" + request.handle();
+        return context.form()
+                .setAttribute("qrSvg", QrCodeSvg.of(appUrl))
+                .setAttribute("shortCode", request.shortCode().substring(0, 4) + "-" + request.shortCode().substring(4))
+                .setAttribute("expiresAt", request.expiresAt())
+                .setAttribute("statusUrl", appUrl + "/status")
+                .createForm("login-chip-card.ftl");
+    }
+
+    private static void refuse(AuthenticationFlowContext context, ChipCardError error) {
+        context.getEvent().clone().user(context.getUser()).error("chip_card_" + error.code());
+        Response page = context.form().setError("chipCardError." + error.code())
+                .createErrorPage(error == ChipCardError.REQUEST_EXPIRED ? Response.Status.GONE : Response.Status.FORBIDDEN);
+        context.failure(AuthenticationFlowError.ACCESS_DENIED, page);
+    }
+
+    static String bindingOf(AuthenticationSessionModel auth) {
+        return auth.getParentSession().getId() + "." + auth.getTabId();
+    }
+
+    private static String serviceName(AuthenticationSessionModel auth) {
+        String name = auth.getClient().getName();
+        return name == null || name.isBlank() || name.startsWith("${") ? auth.getClient().getClientId() : name;
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
