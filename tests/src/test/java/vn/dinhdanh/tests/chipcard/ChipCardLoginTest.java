@@ -1,0 +1,137 @@
+package vn.dinhdanh.tests.chipcard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import io.restassured.response.Response;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.dinhdanh.chipcard.app.DemoCards;
+import vn.dinhdanh.chipcard.app.VirtualMobileApp;
+import vn.dinhdanh.icao.virtualcard.VirtualCard;
+import vn.dinhdanh.tests.support.Browser;
+import vn.dinhdanh.tests.support.CitizenLogin;
+import vn.dinhdanh.tests.support.DemoCitizens;
+import vn.dinhdanh.tests.support.DinhdanhServer;
+import vn.dinhdanh.tests.support.RelyingParty;
+
+/**
+ * Cross-device chip-card login at level {@code high}: the browser shows a QR code and a short code, the virtual
+ * mobile app reads the request, has the demo citizen's virtual card sign the challenge, and posts the evidence;
+ * the browser then finishes the login.
+ */
+class ChipCardLoginTest {
+
+    static DinhdanhServer server;
+    static RelyingParty portal;
+    static final VirtualMobileApp APP = new VirtualMobileApp();
+
+    @BeforeAll
+    static void start() {
+        server = DinhdanhServer.get();
+        portal = RelyingParty.portal(server);
+    }
+
+    static VirtualCard cardOf(String pin) throws Exception {
+        Path csv = Path.of(System.getProperty("dinhdanh.demo.dir"), "citizens.csv");
+        return DemoCards.cardFor(DemoCards.findInCsv(csv, pin).orElseThrow());
+    }
+
+    /** The chip-card page reached after the password step of a login that asks for {@code high}. */
+    record ChipPage(Response page, String handle, String shortCode, String statusUrl) {
+    }
+
+    static ChipPage passwordThenChipPage(Browser browser, RelyingParty.Attempt attempt, DemoCitizens.Demo citizen) {
+        Response page = CitizenLogin.submit(browser, CitizenLogin.openLoginPage(browser, attempt), citizen.pin(), citizen.password());
+        page = browser.followWithin(page, server.baseUrl());
+        assertThat(page.statusCode()).as("chip-card page:\n%s", page.asString()).isEqualTo(200);
+        String html = page.asString();
+        Matcher status = Pattern.compile("data-status-url=\"([^\"]+/chip-card/requests/([A-Za-z0-9_-]+)/status)\"").matcher(html);
+        assertThat(status.find()).as("status URL in the chip-card page").isTrue();
+        Matcher code = Pattern.compile("id=\"dd-short-code\"[^>]*>([A-Z0-9-]+)<").matcher(html);
+        assertThat(code.find()).as("short code in the chip-card page").isTrue();
+        assertThat(html).contains("<svg");
+        return new ChipPage(page, status.group(2), code.group(1), status.group(1).replace("&amp;", "&"));
+    }
+
+    static Response continueAfterPhone(Browser browser, ChipPage chip) {
+        return browser.postForm(Browser.formAction(chip.page().asString(), "dd-chip-continue"), Map.of("chipCardContinue", "true"));
+    }
+
+    @Test
+    void whenTheCitizenStepsUpWithTheChipCard_thenTheTokenCarriesAcrHighAndAmrWithScAndHwk() throws Exception {
+        Browser browser = new Browser();
+        RelyingParty.Attempt attempt = portal.authorize("openid profile", b -> b.acrValues(List.of(new ACR("high"))));
+        ChipPage chip = passwordThenChipPage(browser, attempt, DemoCitizens.NGOC);
+
+        VirtualMobileApp.Answer request = APP.readRequest(server.realmUrl() + "/chip-card/requests/" + chip.shortCode());
+        assertThat(request.status()).isEqualTo(200);
+        assertThat(request.body().get("challenge").asText()).hasSize(12); // 8 bytes, base64
+        assertThat(request.body().get("level").asText()).isEqualTo("high");
+        assertThat(request.body().get("service").asText()).isNotBlank();
+
+        VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), cardOf(DemoCitizens.NGOC.pin()));
+        assertThat(posted.status()).as("%s", posted.body()).isEqualTo(200);
+        assertThat(posted.body().get("status").asText()).isEqualTo("verified");
+        assertThat(browser.get(chip.statusUrl()).jsonPath().getString("status")).isEqualTo("verified");
+
+        AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, continueAfterPhone(browser, chip));
+        OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
+        IDTokenClaimsSet id = portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce());
+        assertThat(id.getStringClaim("acr")).isEqualTo("high");
+        assertThat(id.getStringListClaim("amr")).contains("pwd", "sc", "hwk");
+
+        VirtualMobileApp.Answer again = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), cardOf(DemoCitizens.NGOC.pin()));
+        assertThat(again.status()).as("a request is single-use").isIn(404, 409);
+    }
+
+    @Test
+    void whenTheCardIsRevokedInTheRegistry_thenTheEvidenceIsRefusedWithCardRevoked() throws Exception {
+        Browser browser = new Browser();
+        RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
+        ChipPage chip = passwordThenChipPage(browser, attempt, DemoCitizens.CHAU_REVOKED_CARD);
+
+        VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), cardOf(DemoCitizens.CHAU_REVOKED_CARD.pin()));
+        assertThat(posted.status()).isEqualTo(422);
+        assertThat(posted.body().get("error").asText()).isEqualTo("card_revoked");
+        assertThat(posted.body().get("checks").toString()).contains("PASSED");
+    }
+
+    @Test
+    void whenAnotherCitizensCardAnswersTheRequest_thenItIsRefusedWithPinMismatch() throws Exception {
+        Browser browser = new Browser();
+        RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
+        ChipPage chip = passwordThenChipPage(browser, attempt, DemoCitizens.AN);
+
+        VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), cardOf(DemoCitizens.NGOC.pin()));
+        assertThat(posted.status()).isEqualTo(422);
+        assertThat(posted.body().get("error").asText()).isEqualTo("pin_mismatch");
+    }
+
+    @Test
+    void whenTheEvidenceIsNotJson_thenItIsRefusedWithInvalidEvidenceAndNo500() {
+        Browser browser = new Browser();
+        RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
+        ChipPage chip = passwordThenChipPage(browser, attempt, DemoCitizens.AN);
+
+        Response answer = io.restassured.RestAssured.given().contentType("application/json").body("{\"sod\": 42")
+                .post(server.realmUrl() + "/chip-card/requests/" + chip.handle() + "/evidence");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.jsonPath().getString("error")).isEqualTo("invalid_evidence");
+    }
+
+    @Test
+    void whenAnUnknownRequestIsRead_thenTheAnswerIsRequestNotFound() {
+        Response answer = io.restassured.RestAssured.given().get(server.realmUrl() + "/chip-card/requests/ZZZZ-ZZZZ");
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.jsonPath().getString("error")).isEqualTo("request_not_found");
+    }
+}
