@@ -20,6 +20,18 @@ public final class Der {
     /** Decodes exactly one ASN.1 object spanning all of {@code in}. */
     public static ASN1Primitive decode(byte[] in, int maxBytes, Limits limits, IcaoErrorCode malformed)
             throws IcaoException {
+        return decode(in, maxBytes, limits, malformed, false);
+    }
+
+    /**
+     * As {@link #decode(byte[], int, Limits, IcaoErrorCode)}; with {@code lazy} Bouncy Castle
+     * defers decoding nested sequences until they are read (used for EF.SOD, whose embedded
+     * certificates are then handled as raw encodings and decoded once per trust snapshot).
+     * The structural scan has already validated every tag and length, so a lazily decoded
+     * part can only fail on its content, which callers catch.
+     */
+    public static ASN1Primitive decode(byte[] in, int maxBytes, Limits limits, IcaoErrorCode malformed, boolean lazy)
+            throws IcaoException {
         if (in == null || in.length == 0) {
             throw new IcaoException(IcaoErrorCode.INPUT_EMPTY);
         }
@@ -27,7 +39,7 @@ public final class Der {
             throw new IcaoException(IcaoErrorCode.INPUT_TOO_LARGE, "input of " + in.length + " bytes exceeds " + maxBytes);
         }
         scan(in, limits);
-        try (ASN1InputStream ais = new ASN1InputStream(in)) {
+        try (ASN1InputStream ais = new ASN1InputStream(in, lazy)) {
             ASN1Primitive p = ais.readObject();
             if (p == null) {
                 throw new IcaoException(malformed, "no object");

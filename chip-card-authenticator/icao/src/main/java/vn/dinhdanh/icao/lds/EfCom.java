@@ -31,6 +31,14 @@ public final class EfCom {
 
     public static EfCom parse(byte[] bytes, Limits limits) throws IcaoException {
         ASN1Sequence content = Lds.unwrap(bytes, TAG, IcaoErrorCode.COM_WRONG_TAG, IcaoErrorCode.COM_MALFORMED, limits);
+        try {
+            return parse(content);
+        } catch (RuntimeException e) {
+            throw new IcaoException(IcaoErrorCode.COM_MALFORMED, e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static EfCom parse(ASN1Sequence content) throws IcaoException {
         String lds = null;
         String uni = null;
         List<Integer> dgs = null;

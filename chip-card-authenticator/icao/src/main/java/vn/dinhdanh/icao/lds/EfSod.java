@@ -38,12 +38,12 @@ public final class EfSod {
     private final List<AlgorithmIdentifier> digestAlgorithms;
     private final ASN1ObjectIdentifier eContentType;
     private final byte[] eContent;
-    private final List<X509CertificateHolder> certificates;
+    private final List<byte[]> certificates;
     private final List<SignerInfo> signerInfos;
 
     private EfSod(byte[] encoded, ASN1ObjectIdentifier contentType, SignedData signedData, int signedDataVersion,
                   List<AlgorithmIdentifier> digestAlgorithms, ASN1ObjectIdentifier eContentType, byte[] eContent,
-                  List<X509CertificateHolder> certificates, List<SignerInfo> signerInfos) {
+                  List<byte[]> certificates, List<SignerInfo> signerInfos) {
         this.encoded = encoded;
         this.contentType = contentType;
         this.signedData = signedData;
@@ -66,7 +66,7 @@ public final class EfSod {
         if ((bytes[0] & 0xFF) != TAG) {
             throw new IcaoException(IcaoErrorCode.SOD_WRONG_TAG);
         }
-        ASN1Primitive root = Der.decode(bytes, limits.maxSodBytes(), limits, IcaoErrorCode.SOD_MALFORMED);
+        ASN1Primitive root = Der.decode(bytes, limits.maxSodBytes(), limits, IcaoErrorCode.SOD_MALFORMED, true);
         try {
             ASN1TaggedObject wrapper = ASN1TaggedObject.getInstance(root, BERTags.APPLICATION, 23);
             ASN1Sequence inner = ASN1Sequence.getInstance(wrapper.getBaseUniversal(false, BERTags.SEQUENCE));
@@ -94,14 +94,19 @@ public final class EfSod {
             if (encap.getContent() != null) {
                 econtent = ASN1OctetString.getInstance(encap.getContent()).getOctets();
             }
-            List<X509CertificateHolder> certs = new ArrayList<>();
+            List<byte[]> certs = new ArrayList<>();
             ASN1Set certSet = sd.getCertificates();
             if (certSet != null) {
                 if (certSet.size() > limits.maxCertificates()) {
                     throw new IcaoException(IcaoErrorCode.SOD_TOO_MANY_CERTIFICATES);
                 }
                 for (ASN1Encodable e : certSet) {
-                    certs.add(certificate(e));
+                    ASN1Primitive p = e.toASN1Primitive();
+                    if (!(p instanceof ASN1Sequence)) {
+                        throw new IcaoException(IcaoErrorCode.DS_CERTIFICATE_MALFORMED, "not an X.509 certificate choice");
+                    }
+                    // a lazily decoded sequence re-emits its original bytes without decoding them
+                    certs.add(p.getEncoded());
                 }
             }
             List<SignerInfo> signers = new ArrayList<>();
@@ -112,18 +117,16 @@ public final class EfSod {
                     List.copyOf(certs), List.copyOf(signers));
         } catch (IcaoException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             throw new IcaoException(IcaoErrorCode.SOD_MALFORMED, "bad CMS structure: " + e.getClass().getSimpleName(), e);
         }
     }
 
-    private static X509CertificateHolder certificate(ASN1Encodable e) throws IcaoException {
-        if (!(e.toASN1Primitive() instanceof ASN1Sequence)) {
-            throw new IcaoException(IcaoErrorCode.DS_CERTIFICATE_MALFORMED, "not an X.509 certificate choice");
-        }
+    /** Decodes one certificate (DER) with every field the verifier reads checked. */
+    public static X509CertificateHolder certificate(byte[] der, Limits limits) throws IcaoException {
+        ASN1Primitive p = Der.decode(der, limits.maxSodBytes(), limits, IcaoErrorCode.DS_CERTIFICATE_MALFORMED);
         try {
-            // extensions and times are decoded (and checked) once per DS certificate by the verifier's cache
-            return new X509CertificateHolder(Certificate.getInstance(e));
+            return Certificates.checked(new X509CertificateHolder(Certificate.getInstance(p)), IcaoErrorCode.DS_CERTIFICATE_MALFORMED);
         } catch (RuntimeException ex) {
             throw new IcaoException(IcaoErrorCode.DS_CERTIFICATE_MALFORMED, ex.getClass().getSimpleName(), ex);
         }
@@ -162,8 +165,18 @@ public final class EfSod {
         return eContent;
     }
 
-    public List<X509CertificateHolder> certificates() {
-        return Collections.unmodifiableList(certificates);
+    /** DER encodings of the certificates in SignedData (unparsed; do not modify). */
+    public List<byte[]> certificateEncodings() {
+        return certificates;
+    }
+
+    /** The certificates, decoded. */
+    public List<X509CertificateHolder> certificates() throws IcaoException {
+        List<X509CertificateHolder> out = new ArrayList<>(certificates.size());
+        for (byte[] c : certificates) {
+            out.add(certificate(c, Limits.DEFAULT));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     public List<SignerInfo> signerInfos() {

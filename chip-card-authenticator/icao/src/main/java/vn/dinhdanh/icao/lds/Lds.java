@@ -24,7 +24,7 @@ final class Lds {
         if ((bytes[0] & 0xFF) != tagByte) {
             throw new IcaoException(wrongTag);
         }
-        ASN1Primitive root = Der.decode(bytes, limits.maxDataGroupBytes(), limits, malformed);
+        ASN1Primitive root = Der.decode(bytes, limits.maxDataGroupBytes(), limits, malformed, true);
         try {
             ASN1TaggedObject wrapper = ASN1TaggedObject.getInstance(root, BERTags.APPLICATION, tagByte & 0x1F);
             return ASN1Sequence.getInstance(wrapper.getBaseUniversal(false, BERTags.SEQUENCE));

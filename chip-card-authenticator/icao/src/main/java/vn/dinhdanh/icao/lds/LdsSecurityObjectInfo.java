@@ -28,7 +28,7 @@ public final class LdsSecurityObjectInfo {
     }
 
     public static LdsSecurityObjectInfo parse(byte[] eContent, Limits limits) throws IcaoException {
-        ASN1Primitive p = Der.decode(eContent, limits.maxSodBytes(), limits, IcaoErrorCode.LDS_SECURITY_OBJECT_MALFORMED);
+        ASN1Primitive p = Der.decode(eContent, limits.maxSodBytes(), limits, IcaoErrorCode.LDS_SECURITY_OBJECT_MALFORMED, true);
         try {
             ASN1Sequence seq = ASN1Sequence.getInstance(p);
             if (seq.size() < 3 || seq.size() > 4) {

@@ -64,10 +64,15 @@ public final class Mrz {
 
     public static Mrz parseDg1(byte[] dg1, Limits limits) throws IcaoException {
         ASN1Sequence content = Lds.unwrap(dg1, TAG, IcaoErrorCode.DG1_WRONG_TAG, IcaoErrorCode.DG1_MALFORMED, limits);
-        if (content.size() != 1) {
-            throw new IcaoException(IcaoErrorCode.DG1_MALFORMED, "DG1 must hold one MRZ element");
+        byte[] mrz;
+        try {
+            if (content.size() != 1) {
+                throw new IcaoException(IcaoErrorCode.DG1_MALFORMED, "DG1 must hold one MRZ element");
+            }
+            mrz = Lds.applicationPrimitive(content.getObjectAt(0), 0x1F, IcaoErrorCode.DG1_MALFORMED);
+        } catch (RuntimeException e) {
+            throw new IcaoException(IcaoErrorCode.DG1_MALFORMED, e.getClass().getSimpleName(), e);
         }
-        byte[] mrz = Lds.applicationPrimitive(content.getObjectAt(0), 0x1F, IcaoErrorCode.DG1_MALFORMED);
         return parse(new String(mrz, StandardCharsets.ISO_8859_1));
     }
 

@@ -92,7 +92,7 @@ final class PassiveValidators {
         if (sod.digestAlgorithms().isEmpty()) {
             throw new IcaoException(IcaoErrorCode.SOD_NO_DIGEST_ALGORITHMS);
         }
-        if (sod.certificates().isEmpty()) {
+        if (sod.certificateEncodings().isEmpty()) {
             throw new IcaoException(IcaoErrorCode.SOD_NO_DS_CERTIFICATE);
         }
         if (sod.signerInfos().size() != 1) {
@@ -262,59 +262,59 @@ final class PassiveValidators {
 
     private static CheckOutcome signerIdentifier(VerificationContext ctx) throws IcaoException {
         SignerIdentifier sid = ctx.signer.getSID();
-        X509CertificateHolder match = null;
+        byte[] keyId = null;
+        IssuerAndSerialNumber ias = null;
         try {
             if (sid.isTagged()) {
-                byte[] keyId = ASN1OctetString.getInstance(sid.getId()).getOctets();
-                for (X509CertificateHolder c : ctx.sod.certificates()) {
-                    SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(c.getExtensions());
-                    if (ski != null && java.util.Arrays.equals(ski.getKeyIdentifier(), keyId)) {
-                        match = c;
-                        break;
-                    }
-                }
+                keyId = ASN1OctetString.getInstance(sid.getId()).getOctets();
             } else {
-                IssuerAndSerialNumber ias = IssuerAndSerialNumber.getInstance(sid.getId());
-                for (X509CertificateHolder c : ctx.sod.certificates()) {
-                    if (c.getIssuer().equals(ias.getName()) && c.getSerialNumber().equals(ias.getSerialNumber().getValue())) {
-                        match = c;
-                        break;
-                    }
-                }
+                ias = IssuerAndSerialNumber.getInstance(sid.getId());
+                ias.getName();
+                ias.getSerialNumber().getValue();
             }
         } catch (RuntimeException e) {
             throw new IcaoException(IcaoErrorCode.SOD_SIGNER_ID_MISMATCH, "unreadable signer identifier", e);
         }
-        if (match == null) {
-            throw new IcaoException(IcaoErrorCode.SOD_SIGNER_ID_MISMATCH);
+        for (byte[] der : ctx.sod.certificateEncodings()) {
+            CacheKey key = CacheKey.of("ds", der);
+            DsInfo info = ctx.trust.cached(key, k -> dsInfo(der, ctx.config));
+            if (info.failure() != null) {
+                throw new IcaoException(info.failure(), "certificate in EF.SOD");
+            }
+            X509CertificateHolder c = info.certificate();
+            boolean match = keyId != null
+                    ? info.subjectKeyId() != null && java.util.Arrays.equals(info.subjectKeyId(), keyId)
+                    : c.getIssuer().equals(ias.getName()) && c.getSerialNumber().equals(ias.getSerialNumber().getValue());
+            if (match) {
+                ctx.ds = c;
+                ctx.dsKey = info.key();
+                ctx.dsInfo = info;
+                ctx.dsCacheKey = key;
+                return OK;
+            }
         }
-        X509CertificateHolder found = match;
-        ctx.ds = found;
-        ctx.dsDer = der(found);
-        DsInfo info = ctx.trust.cached(new CacheKey("ds", ctx.dsDer), k -> dsInfo(found));
-        if (info.failure() != null) {
-            throw new IcaoException(info.failure(), "DS certificate");
-        }
-        ctx.dsInfo = info;
-        ctx.dsKey = info.key();
-        return OK;
+        throw new IcaoException(IcaoErrorCode.SOD_SIGNER_ID_MISMATCH);
     }
 
     /** Time-independent facts of a DS certificate, decoded once per trust snapshot. */
-    record DsInfo(PublicKey key, Instant notBefore, Instant notAfter, boolean digitalSignature, boolean ca,
-                  IcaoErrorCode failure) {
+    record DsInfo(X509CertificateHolder certificate, PublicKey key, byte[] subjectKeyId, Instant notBefore,
+                  Instant notAfter, boolean digitalSignature, boolean ca, IcaoErrorCode failure) {
     }
 
-    private static DsInfo dsInfo(X509CertificateHolder ds) {
+    private static DsInfo dsInfo(byte[] der, VerifierConfig config) {
         try {
-            vn.dinhdanh.icao.lds.Certificates.checked(ds, IcaoErrorCode.DS_CERTIFICATE_MALFORMED);
+            X509CertificateHolder ds = EfSod.certificate(der, config.limits());
             PublicKey key = Crypto.publicKey(ds.getSubjectPublicKeyInfo());
             KeyUsage ku = KeyUsage.fromExtensions(ds.getExtensions());
             BasicConstraints bc = BasicConstraints.fromExtensions(ds.getExtensions());
-            return new DsInfo(key, ds.getNotBefore().toInstant(), ds.getNotAfter().toInstant(),
-                    ku != null && ku.hasUsages(KeyUsage.digitalSignature), bc != null && bc.isCA(), null);
-        } catch (IcaoException | GeneralSecurityException | RuntimeException e) {
-            return new DsInfo(null, null, null, false, false, IcaoErrorCode.DS_CERTIFICATE_MALFORMED);
+            SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(ds.getExtensions());
+            return new DsInfo(ds, key, ski == null ? null : ski.getKeyIdentifier(), ds.getNotBefore().toInstant(),
+                    ds.getNotAfter().toInstant(), ku != null && ku.hasUsages(KeyUsage.digitalSignature),
+                    bc != null && bc.isCA(), null);
+        } catch (IcaoException e) {
+            return new DsInfo(null, null, null, null, null, false, false, e.code());
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return new DsInfo(null, null, null, null, null, false, false, IcaoErrorCode.DS_CERTIFICATE_MALFORMED);
         }
     }
 
@@ -412,21 +412,38 @@ final class PassiveValidators {
         }
     }
 
-    record CacheKey(String kind, ByteBuffer der) {
-    }
+    /** Cache key over exact bytes; the content hash is computed once. */
+    record CacheKey(String kind, ByteBuffer der, int hash) {
+        static CacheKey of(String kind, byte[] bytes) {
+            // hash the length and the last 32 bytes (a signature or key: high entropy); equality
+            // still compares every byte, so the hash only spreads buckets
+            int h = bytes.length;
+            for (int i = Math.max(0, bytes.length - 32); i < bytes.length; i++) {
+                h = 31 * h + bytes[i];
+            }
+            return new CacheKey(kind, ByteBuffer.wrap(bytes), h);
+        }
 
-    static ByteBuffer der(X509CertificateHolder c) {
-        try {
-            return ByteBuffer.wrap(c.getEncoded());
-        } catch (IOException e) {
-            throw new IllegalStateException("re-encoding a parsed certificate", e);
+        CacheKey as(String otherKind) {
+            return new CacheKey(otherKind, der, hash);
+        }
+
+        @Override
+        public int hashCode() {
+            return kind.hashCode() * 31 + hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CacheKey k && k.hash == hash && k.kind.equals(kind) && k.der.equals(der);
         }
     }
+
 
     private static CheckOutcome chain(VerificationContext ctx) throws IcaoException {
         X509CertificateHolder ds = ctx.ds;
         TrustStore trust = ctx.trust;
-        ChainVerdict v = trust.cached(new CacheKey("chain", ctx.dsDer), k -> computeChain(trust, ds));
+        ChainVerdict v = trust.cached(ctx.dsCacheKey.as("chain"), k -> computeChain(trust, ds));
         if (v.failure() != null) {
             throw new IcaoException(v.failure());
         }
@@ -482,7 +499,7 @@ final class PassiveValidators {
         X509CertificateHolder ds = ctx.ds;
         CscaEntry csca = ctx.csca;
         TrustStore trust = ctx.trust;
-        CrlVerdict v = trust.cached(new CacheKey("crl", ctx.dsDer), k -> computeCrl(trust, ds, csca));
+        CrlVerdict v = trust.cached(ctx.dsCacheKey.as("crl"), k -> computeCrl(trust, ds, csca));
         if (v.failure() == IcaoErrorCode.CRL_MISSING && ctx.config.missingCrlPolicy() == VerifierConfig.MissingCrlPolicy.ALLOW) {
             return CheckOutcome.NOT_APPLICABLE;
         }
