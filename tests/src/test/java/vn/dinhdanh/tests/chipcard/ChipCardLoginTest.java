@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import vn.dinhdanh.chipcard.app.DemoCards;
 import vn.dinhdanh.chipcard.app.VirtualMobileApp;
 import vn.dinhdanh.icao.virtualcard.VirtualCard;
+import vn.dinhdanh.tests.support.AdminApi;
 import vn.dinhdanh.tests.support.Browser;
 import vn.dinhdanh.tests.support.CitizenLogin;
 import vn.dinhdanh.tests.support.DemoCitizens;
 import vn.dinhdanh.tests.support.DinhdanhServer;
+import vn.dinhdanh.tests.support.FreshCitizens;
 import vn.dinhdanh.tests.support.RelyingParty;
 
 /**
@@ -49,9 +51,17 @@ class ChipCardLoginTest {
     record ChipPage(Response page, String handle, String shortCode, String statusUrl) {
     }
 
-    static ChipPage passwordThenChipPage(Browser browser, RelyingParty.Attempt attempt, DemoCitizens.Demo citizen) {
-        Response page = CitizenLogin.submit(browser, CitizenLogin.openLoginPage(browser, attempt), citizen.pin(), citizen.password());
-        page = browser.followWithin(page, server.baseUrl());
+    /**
+     * Step-up: the citizen first logs in at {@code low} with the password (an SSO session), then a relying party
+     * asks for {@code high}: the chip-card page comes without a second password.
+     */
+    static ChipPage passwordThenChipPage(Browser browser, RelyingParty.Attempt highAttempt, DemoCitizens.Demo citizen) {
+        RelyingParty.Attempt low = portal.authorize("openid");
+        CitizenLogin.login(browser, portal, low, citizen.pin(), citizen.password());
+        return chipPage(browser.followWithin(browser.get(highAttempt.uri().toString()), server.baseUrl()));
+    }
+
+    static ChipPage chipPage(Response page) {
         assertThat(page.statusCode()).as("chip-card page:\n%s", page.asString()).isEqualTo(200);
         String html = page.asString();
         Matcher status = Pattern.compile("data-status-url=\"([^\"]+/chip-card/requests/([A-Za-z0-9_-]+)/status)\"").matcher(html);
@@ -60,6 +70,18 @@ class ChipCardLoginTest {
         assertThat(code.find()).as("short code in the chip-card page").isTrue();
         assertThat(html).contains("<svg");
         return new ChipPage(page, status.group(2), code.group(1), status.group(1).replace("&amp;", "&"));
+    }
+
+    /** The next fresh demo citizen whose registry card is valid and not expired (children have no card). */
+    static FreshCitizens.Citizen withUsableCard() {
+        while (true) {
+            FreshCitizens.Citizen c = FreshCitizens.next();
+            List<String> row = c.row();
+            if (row.size() > 13 && "VALID".equals(row.get(13)) && !row.get(12).isBlank()
+                    && java.time.LocalDate.parse(row.get(12)).isAfter(java.time.LocalDate.now().plusDays(1))) {
+                return c;
+            }
+        }
     }
 
     static Response continueAfterPhone(Browser browser, ChipPage chip) {
@@ -87,10 +109,34 @@ class ChipCardLoginTest {
         OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
         IDTokenClaimsSet id = portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce());
         assertThat(id.getStringClaim("acr")).isEqualTo("high");
-        assertThat(id.getStringListClaim("amr")).contains("pwd", "sc", "hwk");
+        assertThat(id.getStringListClaim("amr")).as("the methods of this authentication: the chip card").contains("sc", "hwk");
 
         VirtualMobileApp.Answer again = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), cardOf(DemoCitizens.NGOC.pin()));
         assertThat(again.status()).as("a request is single-use").isIn(404, 409);
+    }
+
+    @Test
+    void whenHighIsAskedFirst_thenTheChipCardAloneLogsInAndTheNewAccountIsLevel2() throws Exception {
+        FreshCitizens.Citizen citizen = withUsableCard();
+        Browser browser = new Browser();
+        RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
+        Response first = browser.get(attempt.uri().toString());
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.asString()).as("no password form when high is asked for").doesNotContain("kc-form-login");
+        ChipPage chip = chipPage(first);
+
+        VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), cardOf(citizen.pin()));
+        assertThat(posted.status()).as("%s", posted.body()).isEqualTo(200);
+
+        AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, continueAfterPhone(browser, chip));
+        OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
+        IDTokenClaimsSet id = portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce());
+        assertThat(id.getStringClaim("acr")).isEqualTo("high");
+        assertThat(id.getStringListClaim("amr")).containsExactly("sc", "hwk");
+
+        AdminApi admin = new AdminApi(server);
+        String userId = admin.userId(citizen.pin()).orElseThrow();
+        assertThat(admin.user(userId).getList("attributes.account_level", String.class)).containsExactly("2");
     }
 
     @Test

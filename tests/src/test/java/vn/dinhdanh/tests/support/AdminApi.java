@@ -79,4 +79,9 @@ public final class AdminApi {
         return given().auth().oauth2(token()).get(admin() + "/attack-detection/brute-force/users/" + userId)
                 .then().statusCode(200).extract().jsonPath();
     }
+
+    /** GET users/{id}: the user representation, attributes included. */
+    public JsonPath user(String userId) {
+        return given().auth().oauth2(token()).get(admin() + "/users/" + userId).then().statusCode(200).extract().jsonPath();
+    }
 }

@@ -48,6 +48,11 @@ public final class ChipCardAppResource {
         this.requests = new ChipCardRequests(session);
     }
 
+    @Path("ekyc")
+    public EkycResource ekyc() {
+        return new EkycResource(session);
+    }
+
     @GET
     @Path("requests/{ref}")
     public Response request(@PathParam("ref") String ref) {

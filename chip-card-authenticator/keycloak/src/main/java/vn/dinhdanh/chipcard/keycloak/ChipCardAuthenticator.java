@@ -4,7 +4,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -21,6 +23,7 @@ import vn.dinhdanh.idp.protocol.AuthenticationMethods;
  */
 public final class ChipCardAuthenticator implements Authenticator {
 
+    private static final int HIGH = 3;
     static final String NOTE_HANDLE = "dinhdanh.chip.handle";
     static final String NOTE_VERIFIED = "dinhdanh.chip.verified";
 
@@ -29,6 +32,12 @@ public final class ChipCardAuthenticator implements Authenticator {
         AuthenticationSessionModel auth = context.getAuthenticationSession();
         if (auth.getAuthNote(NOTE_VERIFIED) != null) {
             context.success();
+            return;
+        }
+        if (context.getExecution().isAlternative() && !chosen(context)) {
+            // Offered beside the password: the password form comes first unless the relying party asked for
+            // high, or the citizen picked the chip card under "Try another way".
+            context.attempted();
             return;
         }
         ChipCardRequest request = new ChipCardRequests(context.getSession()).create(context.getRealm().getId(), bindingOf(auth),
@@ -93,6 +102,14 @@ public final class ChipCardAuthenticator implements Authenticator {
         auth.setAuthNote(NOTE_VERIFIED, "true");
         AuthenticationMethods.add(auth, "sc", "hwk");
         context.success();
+    }
+
+    private static boolean chosen(AuthenticationFlowContext context) {
+        AuthenticationSessionModel auth = context.getAuthenticationSession();
+        if (context.getExecution().getId().equals(auth.getAuthNote(AuthenticationProcessor.CURRENT_AUTHENTICATION_EXECUTION))) {
+            return true;
+        }
+        return new AcrStore(context.getSession(), auth).getRequestedLevelOfAuthentication(context.getTopLevelFlow()) >= HIGH;
     }
 
     private static Response page(AuthenticationFlowContext context, ChipCardRequest request) {

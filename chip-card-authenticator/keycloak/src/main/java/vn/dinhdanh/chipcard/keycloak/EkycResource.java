@@ -1,0 +1,180 @@
+package vn.dinhdanh.chipcard.keycloak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import vn.dinhdanh.icao.IcaoException;
+import vn.dinhdanh.registry.Citizen;
+
+/**
+ * Chip verification for relying parties (eKYC), contract version 1, at {@code /realms/{realm}/chip-card/ekyc}.
+ * A client holding a client-credentials token with the {@value #SCOPE} scope asks for a challenge, then posts
+ * the card evidence and receives a verdict: each check, authenticity, the registry match, the life and card
+ * status, and the citizen claims its scopes allow. No user session is created; every call is audited.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public final class EkycResource {
+
+    public static final String SCOPE = "ekyc";
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KeycloakSession session;
+    private final ChipCardRequests requests;
+
+    EkycResource(KeycloakSession session) {
+        this.session = session;
+        this.requests = new ChipCardRequests(session);
+    }
+
+    @POST
+    @Path("challenges")
+    public Response challenge() {
+        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        Optional<Response> refusal = refusal(auth);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        ClientModel client = auth.getClient();
+        ChipCardRequest r = requests.create(session.getContext().getRealm().getId(), binding(client), client.getClientId(), SCOPE, null,
+                ChipCardSettings.current().requestLifespanSeconds());
+        audit(client, "EKYC_CHALLENGE", null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", ChipCardAppResource.CONTRACT_VERSION);
+        body.put("challengeId", r.handle());
+        body.put("challenge", Base64.getEncoder().encodeToString(r.challenge()));
+        body.put("expiresAt", r.expiresAt());
+        return ChipCardAppResource.ok(body);
+    }
+
+    @POST
+    @Path("verifications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response verify(InputStream body) {
+        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        Optional<Response> refusal = refusal(auth);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        ClientModel client = auth.getClient();
+        JsonNode root;
+        ChipCardEvidenceJson.Parsed evidence;
+        try {
+            byte[] bytes = body.readNBytes(ChipCardEvidenceJson.MAX_BYTES + 1);
+            if (bytes.length > ChipCardEvidenceJson.MAX_BYTES) {
+                throw new ChipCardEvidenceJson.InvalidEvidence("The evidence is too large");
+            }
+            root = JSON.readTree(bytes);
+            evidence = ChipCardEvidenceJson.parse(root);
+        } catch (IOException e) {
+            return refuse(client, ChipCardError.INVALID_EVIDENCE, "The evidence is not valid JSON");
+        } catch (ChipCardEvidenceJson.InvalidEvidence e) {
+            return refuse(client, ChipCardError.INVALID_EVIDENCE, e.getMessage());
+        }
+        String challengeId = root.path("challengeId").asText("");
+        Optional<ChipCardRequest> request = requests.find(challengeId).filter(r -> r.handle().equals(challengeId));
+        if (request.isEmpty() || !request.get().authSession().equals(binding(client))) {
+            return refuse(client, ChipCardError.REQUEST_NOT_FOUND, "Unknown challengeId for this client");
+        }
+        if (requests.consume(challengeId).isEmpty()) {
+            return refuse(client, ChipCardError.REQUEST_USED, "This challenge has already been answered");
+        }
+        if (request.get().expiredAt(Time.currentTime())) {
+            return refuse(client, ChipCardError.REQUEST_EXPIRED, "This challenge has expired");
+        }
+        ChipCardVerification.Verdict verdict;
+        try {
+            verdict = ChipCardVerification.verify(session, evidence.withChallenge(request.get().challenge()), LocalDate.now(VIETNAM));
+        } catch (IcaoException e) {
+            return refuse(client, ChipCardError.PASSIVE_AUTHENTICATION_FAILED, "The trust store could not be read");
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("version", ChipCardAppResource.CONTRACT_VERSION);
+        answer.put("verdict", verdict.verified() ? "verified" : "refused");
+        verdict.error().ifPresent(e -> answer.put("error", e.code()));
+        answer.put("authenticity", Map.of(
+                "passiveAuthentication", verdict.card().passiveAuthenticationPassed(),
+                "activeAuthentication", verdict.card().activeAuthenticationPassed()));
+        Map<String, Object> registry = new LinkedHashMap<>();
+        registry.put("citizenFound", verdict.citizen().isPresent());
+        verdict.citizen().ifPresent(c -> registry.put("lifeStatus", c.lifeStatus().name()));
+        registry.put("cardFound", verdict.registryCard().isPresent());
+        verdict.registryCard().ifPresent(c -> registry.put("cardStatus", c.status().name()));
+        answer.put("registry", registry);
+        answer.put("checks", ChipCardAppResource.checks(verdict));
+        if (verdict.verified()) {
+            answer.put("claims", claims(verdict.citizen().get(), auth, client));
+        }
+        audit(client, "EKYC_VERIFICATION", verdict.error().map(ChipCardError::code).orElse(null));
+        return ChipCardAppResource.ok(answer);
+    }
+
+    /** The citizen claims the client's granted scopes allow, as in userinfo. */
+    private static Map<String, Object> claims(Citizen c, AuthResult auth, ClientModel client) {
+        Set<String> scopes = Set.of(auth.getToken().getScope() == null ? new String[0] : auth.getToken().getScope().split(" "));
+        Map<String, Object> claims = new LinkedHashMap<>();
+        if (scopes.contains("profile")) {
+            claims.put("name", c.fullName());
+            claims.put("family_name", c.familyName());
+            claims.put("given_name", c.givenName());
+            claims.put("birthdate", c.dateOfBirth().toString());
+            claims.put("gender", c.sex() == vn.dinhdanh.registry.Sex.FEMALE ? "female" : "male");
+        }
+        if (scopes.contains("address") && c.placeOfResidence() != null) {
+            claims.put("address", Map.of("formatted", c.placeOfResidence(), "country", "VN"));
+        }
+        if (scopes.contains("citizen_id") && Boolean.parseBoolean(client.getAttribute("dinhdanh.government"))) {
+            claims.put("personal_id_number", c.personalIdNumber().value());
+        }
+        return claims;
+    }
+
+    private static Optional<Response> refusal(AuthResult auth) {
+        if (auth == null) {
+            return Optional.of(ChipCardAppResource.error(ChipCardError.NOT_AUTHORIZED, "A bearer token is required"));
+        }
+        String scope = auth.getToken().getScope();
+        if (scope == null || !Set.of(scope.split(" ")).contains(SCOPE)) {
+            return Optional.of(ChipCardAppResource.error(ChipCardError.FORBIDDEN, "The token lacks the " + SCOPE + " scope"));
+        }
+        return Optional.empty();
+    }
+
+    private Response refuse(ClientModel client, ChipCardError error, String description) {
+        audit(client, "EKYC_VERIFICATION", error.code());
+        return ChipCardAppResource.error(error, description);
+    }
+
+    private void audit(ClientModel client, String event, String error) {
+        // Client, time (the log line's) and outcome; never the citizen's number or name.
+        if (error == null) {
+            ChipCardAppResource.AUDIT.infof("event=%s realm=%s client=%s outcome=success", event, session.getContext().getRealm().getName(), client.getClientId());
+        } else {
+            ChipCardAppResource.AUDIT.warnf("event=%s realm=%s client=%s outcome=error error=%s", event, session.getContext().getRealm().getName(),
+                    client.getClientId(), error);
+        }
+    }
+
+    private static String binding(ClientModel client) {
+        return "ekyc:" + client.getId();
+    }
+}

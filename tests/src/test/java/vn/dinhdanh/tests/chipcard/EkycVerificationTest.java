@@ -1,0 +1,98 @@
+package vn.dinhdanh.tests.chipcard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.dinhdanh.chipcard.app.DemoCards;
+import vn.dinhdanh.chipcard.app.VirtualMobileApp;
+import vn.dinhdanh.icao.virtualcard.VirtualCard;
+import vn.dinhdanh.tests.support.DemoBank;
+import vn.dinhdanh.tests.support.DemoCitizens;
+import vn.dinhdanh.tests.support.DinhdanhServer;
+
+/** A bank verifies a customer's chip card without a login (eKYC), with a client-credentials token. */
+class EkycVerificationTest {
+
+    static DinhdanhServer server;
+
+    @BeforeAll
+    static void start() {
+        server = DinhdanhServer.get();
+    }
+
+    static String bankToken(String scope) throws Exception {
+        URI tokenEndpoint = URI.create(server.realmUrl() + "/protocol/openid-connect/token");
+        TokenResponse response = TokenResponse.parse(new TokenRequest(tokenEndpoint,
+                DemoBank.assertion(tokenEndpoint, DemoBank.demoKey(), DemoBank.KEY_ID),
+                new ClientCredentialsGrant(), Scope.parse(scope)).toHTTPRequest().send());
+        assertThat(response.indicatesSuccess()).as("%s", response).isTrue();
+        return response.toSuccessResponse().getTokens().getAccessToken().getValue();
+    }
+
+    static VirtualCard cardOf(String pin) throws Exception {
+        Path csv = Path.of(System.getProperty("dinhdanh.demo.dir"), "citizens.csv");
+        return DemoCards.cardFor(DemoCards.findInCsv(csv, pin).orElseThrow());
+    }
+
+    static JsonPath verify(String token, String pin) throws Exception {
+        JsonPath challenge = given().auth().oauth2(token).post(server.realmUrl() + "/chip-card/ekyc/challenges")
+                .then().statusCode(200).extract().jsonPath();
+        ObjectNode evidence = VirtualMobileApp.evidence(cardOf(pin), Base64.getDecoder().decode(challenge.getString("challenge")));
+        evidence.put("challengeId", challenge.getString("challengeId"));
+        return given().auth().oauth2(token).contentType("application/json").body(evidence.toString())
+                .post(server.realmUrl() + "/chip-card/ekyc/verifications").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void whenTheBankVerifiesAValidCard_thenTheVerdictListsEveryCheckTheRegistryMatchAndTheProfileClaims() throws Exception {
+        JsonPath verdict = verify(bankToken("ekyc profile"), DemoCitizens.AN.pin());
+        assertThat(verdict.getString("verdict")).isEqualTo("verified");
+        assertThat(verdict.getBoolean("authenticity.passiveAuthentication")).isTrue();
+        assertThat(verdict.getBoolean("authenticity.activeAuthentication")).isTrue();
+        assertThat(verdict.getString("registry.lifeStatus")).isEqualTo("LIVING");
+        assertThat(verdict.getString("registry.cardStatus")).isEqualTo("VALID");
+        assertThat(verdict.getList("checks.check")).contains("SOD_SIGNATURE", "DS_CHAIN", "DG_HASHES", "ACTIVE_AUTHENTICATION");
+        assertThat(verdict.getString("claims.name")).isEqualTo(DemoCitizens.AN.fullName());
+        assertThat(verdict.getString("claims.personal_id_number")).as("a bank never gets the ID number").isNull();
+    }
+
+    @Test
+    void whenTheCardIsReportedLost_thenTheVerdictIsRefusedWithTheCardStatus() throws Exception {
+        JsonPath verdict = verify(bankToken("ekyc"), DemoCitizens.DUC_LOST_CARD.pin());
+        assertThat(verdict.getString("verdict")).isEqualTo("refused");
+        assertThat(verdict.getString("error")).isEqualTo("card_reported_lost");
+        assertThat(verdict.getString("registry.cardStatus")).isEqualTo("REPORTED_LOST");
+        assertThat(verdict.getMap("claims")).isNull();
+    }
+
+    @Test
+    void whenAChallengeIsAnsweredTwice_thenTheSecondAnswerIsRefusedAsUsed() throws Exception {
+        String token = bankToken("ekyc");
+        JsonPath challenge = given().auth().oauth2(token).post(server.realmUrl() + "/chip-card/ekyc/challenges").then().statusCode(200).extract().jsonPath();
+        ObjectNode evidence = VirtualMobileApp.evidence(cardOf(DemoCitizens.NGOC.pin()), Base64.getDecoder().decode(challenge.getString("challenge")));
+        evidence.put("challengeId", challenge.getString("challengeId"));
+        given().auth().oauth2(token).contentType("application/json").body(evidence.toString())
+                .post(server.realmUrl() + "/chip-card/ekyc/verifications").then().statusCode(200);
+        given().auth().oauth2(token).contentType("application/json").body(evidence.toString())
+                .post(server.realmUrl() + "/chip-card/ekyc/verifications").then().statusCode(404)
+                .body("error", org.hamcrest.Matchers.equalTo("request_not_found"));
+    }
+
+    @Test
+    void whenTheTokenLacksTheEkycScope_thenTheApiAnswers403() throws Exception {
+        given().auth().oauth2(bankToken("profile")).post(server.realmUrl() + "/chip-card/ekyc/challenges").then().statusCode(403)
+                .body("error", org.hamcrest.Matchers.equalTo("forbidden"));
+        given().post(server.realmUrl() + "/chip-card/ekyc/challenges").then().statusCode(401);
+    }
+}
