@@ -111,7 +111,9 @@ public final class EfSod {
             }
             List<SignerInfo> signers = new ArrayList<>();
             for (ASN1Encodable e : sd.getSignerInfos()) {
-                signers.add(SignerInfo.getInstance(e));
+                // decoded eagerly (from its original bytes) so that no lazily decoded part of a
+                // SignerInfo can fail later inside a validator
+                signers.add(SignerInfo.getInstance(ASN1Primitive.fromByteArray(e.toASN1Primitive().getEncoded())));
             }
             return new EfSod(bytes.clone(), ct, sd, version, List.copyOf(digests), ect, econtent,
                     List.copyOf(certs), List.copyOf(signers));

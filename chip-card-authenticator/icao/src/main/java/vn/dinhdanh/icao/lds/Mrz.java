@@ -190,26 +190,30 @@ public final class Mrz {
         return secondaryIdentifier;
     }
 
-    /** Date of birth; the century is the latest that is not in the future of 2000+YY rules (birth <= today). */
+    /**
+     * Date of birth. The MRZ has two year digits; the century is chosen so that the birth year
+     * lies before the expiry year (20YY), which needs no clock. DG13 carries the full date.
+     */
     public Optional<LocalDate> birthDate() {
-        return date(dateOfBirth, true);
+        Optional<LocalDate> d = date(dateOfBirth);
+        Optional<LocalDate> exp = expiryDate();
+        if (d.isPresent() && exp.isPresent() && d.get().getYear() >= exp.get().getYear()) {
+            return Optional.of(d.get().minusYears(100));
+        }
+        return d;
     }
 
     /** Date of expiry, always 20YY. */
     public Optional<LocalDate> expiryDate() {
-        return date(dateOfExpiry, false);
+        return date(dateOfExpiry);
     }
 
-    private static Optional<LocalDate> date(String yymmdd, boolean birth) {
+    private static Optional<LocalDate> date(String yymmdd) {
         try {
             int yy = Integer.parseInt(yymmdd.substring(0, 2));
             int mm = Integer.parseInt(yymmdd.substring(2, 4));
             int dd = Integer.parseInt(yymmdd.substring(4, 6));
-            int year = 2000 + yy;
-            if (birth && year > LocalDate.now().getYear()) {
-                year -= 100;
-            }
-            return Optional.of(LocalDate.of(year, mm, dd));
+            return Optional.of(LocalDate.of(2000 + yy, mm, dd));
         } catch (NumberFormatException | DateTimeException e) {
             return Optional.empty();
         }

@@ -338,6 +338,7 @@ public final class TrustStoreLoader {
                         break;
                     }
                 } catch (GeneralSecurityException e) {
+                    // an anchor whose key cannot be decoded cannot have signed the master list signer
                     continue;
                 }
             }
