@@ -57,6 +57,23 @@ class RegistryRecheckAtLoginTest {
     }
 
     @Test
+    void whenTheRegistryRecordsACitizenAsDeceasedDuringTheirSsoSession_thenTheSessionGetsNoNewCode() {
+        Citizen citizen = CitizenRegistration.registerFresh(server, portal, PASSWORD);
+        Browser browser = new Browser();
+        RelyingParty.Attempt first = portal.authorize("openid");
+        CitizenLogin.login(browser, portal, first, citizen.pin(), PASSWORD);
+
+        update(citizen.csvLineWith(Citizen.LIFE_STATUS, "DECEASED"));
+
+        // A new login to a relying party, answered from the SSO cookie (Keycloak records it as a LOGIN event too).
+        RelyingParty.Attempt again = portal.authorize("openid", b -> b.customParameter("ui_locales", "en"));
+        Response answer = browser.get(again.uri().toString());
+        String location = answer.getHeader("Location");
+        assertThat(location == null ? null : Browser.queryParam(location, "code"))
+                .as("a code for a citizen the registry records as deceased (status %d)", answer.statusCode()).isNull();
+    }
+
+    @Test
     void whenTheRegistryChangesAPlaceOfResidence_thenTheNextLoginReleasesTheNewAddress() {
         Citizen citizen = CitizenRegistration.registerFresh(server, portal, PASSWORD);
         String moved = "Phường Kiểm Thử, Quận Một, Hà Nội";
