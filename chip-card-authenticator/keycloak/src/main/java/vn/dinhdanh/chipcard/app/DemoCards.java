@@ -47,13 +47,18 @@ public final class DemoCards {
 
     /** The demo card of a registry citizen (its dates and names as the registry has them). */
     public static VirtualCard cardFor(CitizenRecord record) {
+        return cardFor(record, o -> o);
+    }
+
+    /** The same card with other issuing options: the fault knobs of the virtual-card issuer (cloned chip, ...). */
+    public static VirtualCard cardFor(CitizenRecord record, java.util.function.UnaryOperator<CardOptions> options) {
         var c = record.citizen();
         LocalDate dob = c.dateOfBirth().toLocalDate().orElse(LocalDate.of(c.dateOfBirth().year(), 1, 1));
         LocalDate issued = record.card() == null ? LocalDate.of(2021, 7, 1) : record.card().issueDate();
         LocalDate expiry = record.card() == null || record.card().expiryDate() == null ? LocalDate.of(2099, 12, 31) : record.card().expiryDate();
         Citizen citizen = new Citizen(c.personalIdNumber().value(), c.fullName(), dob, c.sex() == Sex.FEMALE ? 'F' : 'M',
                 blankToNull(c.placeOfOrigin()), blankToNull(c.placeOfResidence()), issued, expiry, null, null);
-        return country().issuer().issue(citizen, CardOptions.defaults().aaKey(KeySpec.EC_P256).aaKeyLabel("aa-" + c.personalIdNumber().value()));
+        return country().issuer().issue(citizen, options.apply(CardOptions.defaults().aaKey(KeySpec.EC_P256).aaKeyLabel("aa-" + c.personalIdNumber().value())));
     }
 
     /** Finds a citizen in a registry CSV (the demo file: realm-config/src/main/resources/demo/citizens.csv). */
