@@ -140,6 +140,18 @@ class ChipCardLoginTest {
     }
 
     @Test
+    void whenSubstantialIsAsked_thenTheChipCardIsTheSecondFactorAndTheTokenSaysSubstantial() throws Exception {
+        FreshCitizens.Citizen citizen = withUsableCard();
+        Browser browser = new Browser();
+        RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("substantial"))));
+        ChipPage chip = chipPage(browser.get(attempt.uri().toString()));
+        assertThat(APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), cardOf(citizen.pin())).status()).isEqualTo(200);
+        AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, continueAfterPhone(browser, chip));
+        OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
+        assertThat(portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce()).getStringClaim("acr")).isEqualTo("substantial");
+    }
+
+    @Test
     void whenTheCardIsRevokedInTheRegistry_thenTheEvidenceIsRefusedWithCardRevoked() throws Exception {
         Browser browser = new Browser();
         RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));

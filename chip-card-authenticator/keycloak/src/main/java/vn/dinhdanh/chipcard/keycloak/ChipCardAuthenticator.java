@@ -23,7 +23,7 @@ import vn.dinhdanh.idp.protocol.AuthenticationMethods;
  */
 public final class ChipCardAuthenticator implements Authenticator {
 
-    private static final int HIGH = 3;
+    private static final int SUBSTANTIAL = 2;
     static final String NOTE_HANDLE = "dinhdanh.chip.handle";
     static final String NOTE_VERIFIED = "dinhdanh.chip.verified";
 
@@ -36,7 +36,7 @@ public final class ChipCardAuthenticator implements Authenticator {
         }
         if (context.getExecution().isAlternative() && !chosen(context)) {
             // Offered beside the password: the password form comes first unless the relying party asked for
-            // high, or the citizen picked the chip card under "Try another way".
+            // substantial or high, or the citizen picked the chip card under "Try another way".
             context.attempted();
             return;
         }
@@ -109,7 +109,7 @@ public final class ChipCardAuthenticator implements Authenticator {
         if (context.getExecution().getId().equals(auth.getAuthNote(AuthenticationProcessor.CURRENT_AUTHENTICATION_EXECUTION))) {
             return true;
         }
-        return new AcrStore(context.getSession(), auth).getRequestedLevelOfAuthentication(context.getTopLevelFlow()) >= HIGH;
+        return new AcrStore(context.getSession(), auth).getRequestedLevelOfAuthentication(context.getTopLevelFlow()) >= SUBSTANTIAL;
     }
 
     private static Response page(AuthenticationFlowContext context, ChipCardRequest request) {
