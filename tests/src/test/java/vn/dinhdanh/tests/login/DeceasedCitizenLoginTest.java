@@ -15,8 +15,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import vn.dinhdanh.tests.support.AdminApi;
 import vn.dinhdanh.tests.support.Browser;
 import vn.dinhdanh.tests.support.CitizenLogin;
+import vn.dinhdanh.tests.support.CitizenRegistration;
 import vn.dinhdanh.tests.support.DemoCitizens;
 import vn.dinhdanh.tests.support.DinhdanhServer;
+import vn.dinhdanh.tests.support.FreshCitizens;
 import vn.dinhdanh.tests.support.Pages;
 import vn.dinhdanh.tests.support.RelyingParty;
 
@@ -24,14 +26,16 @@ import vn.dinhdanh.tests.support.RelyingParty;
  * Every login re-checks the population registry: a citizen the registry records as deceased is refused with a clear
  * page even with the right password, and the refusal is an event without personal data (issue 2).
  *
- * <p>One refusal is made before the tests and examined by several of them; the tests that log in again run in a fixed
- * order so that the last one, which repeats the login, cannot disturb the others.
+ * <p>The README's deceased citizen is refused once, before the tests, and that refusal is examined by several of them:
+ * other test classes log him in too, and refusals count towards his brute-force lockout. The tests that need more
+ * refusals use a deceased citizen of their own (registered, then recorded as deceased in the registry).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeceasedCitizenLoginTest {
 
     static final DemoCitizens.Demo HUNG = DemoCitizens.HUNG_DECEASED;
     static final String DECEASED_EN = "This account cannot be used: the population database records its holder as deceased.";
+    static final String PASSWORD = "Da-Mat-Roi-2026";
     static final String DECEASED_VI = "Không thể sử dụng tài khoản này: Cơ sở dữ liệu quốc gia về dân cư ghi nhận người mang số định danh đã qua đời.";
 
     static DinhdanhServer server;
@@ -92,8 +96,9 @@ class DeceasedCitizenLoginTest {
     @Test
     @Order(5)
     void whenADeceasedCitizenLogsInWithoutAskingForALanguage_thenTheRefusalIsInVietnamese() {
+        FreshCitizens.Citizen deceased = CitizenRegistration.registerFreshThenRecordDeceased(server, portal, admin, PASSWORD);
         Browser other = new Browser();
-        Response answer = CitizenLogin.submit(other, CitizenLogin.openLoginPage(other, portal.authorize("openid")), HUNG.pin(), HUNG.password());
+        Response answer = CitizenLogin.submit(other, CitizenLogin.openLoginPage(other, portal.authorize("openid")), deceased.pin(), PASSWORD);
 
         assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(Pages.text(answer.asString())).contains(DECEASED_VI);
@@ -102,15 +107,16 @@ class DeceasedCitizenLoginTest {
     @Test
     @Order(6)
     void whenADeceasedCitizenTriesAgainAndAgain_thenEveryAttemptGetsTheClearPageAndTheRightPasswordCountsAsNoFailure() {
+        FreshCitizens.Citizen deceased = CitizenRegistration.registerFreshThenRecordDeceased(server, portal, admin, PASSWORD);
         for (int i = 1; i <= 3; i++) {
             Browser other = new Browser();
             RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.customParameter("ui_locales", "en"));
-            Response answer = CitizenLogin.submit(other, CitizenLogin.openLoginPage(other, attempt), HUNG.pin(), HUNG.password());
+            Response answer = CitizenLogin.submit(other, CitizenLogin.openLoginPage(other, attempt), deceased.pin(), PASSWORD);
             assertThat(answer.statusCode()).as("attempt %d: the page said: %s", i, Pages.fieldError(answer.asString(), "username").orElse(""))
                     .isEqualTo(403);
             assertThat(Pages.text(answer.asString())).contains(DECEASED_EN);
         }
-        String userId = admin.userId(HUNG.pin()).orElseThrow();
+        String userId = admin.userId(deceased.pin()).orElseThrow();
         assertThat(admin.bruteForceStatus(userId).getBoolean("disabled")).as("brute-force lockout after right passwords").isFalse();
     }
 }

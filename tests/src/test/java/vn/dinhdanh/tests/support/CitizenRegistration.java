@@ -95,6 +95,19 @@ public final class CitizenRegistration {
         return citizen;
     }
 
+    /**
+     * A citizen of the caller's own: registered now while living, then recorded as deceased in the population registry
+     * through the registry's CSV import, as the registry would after a death is declared.
+     */
+    public static FreshCitizens.Citizen registerFreshThenRecordDeceased(DinhdanhServer server, RelyingParty portal, AdminApi admin,
+                                                                        String password) {
+        FreshCitizens.Citizen citizen = registerFresh(server, portal, password);
+        var summary = admin.importCitizens(FreshCitizens.Citizen.HEADER + "\n"
+                + citizen.csvLineWith(FreshCitizens.Citizen.LIFE_STATUS, "DECEASED") + "\n");
+        assertThat(summary.getLong("rowsWritten")).as("registry import %s", summary.prettify()).isEqualTo(1);
+        return citizen;
+    }
+
     /** Opens the page and submits the form in one go. */
     public static Response register(Browser browser, RelyingParty.Attempt attempt, Form form) {
         return submit(browser, open(browser, attempt), form);
