@@ -10,16 +10,19 @@
   url.loginAction and the authenticator decides: success, or an error page whose message key is chipCardError.<code>.
 -->
 <#import "template.ftl" as layout>
-<@layout.registrationLayout; section>
+<@layout.registrationLayout bodyClass="dd-body--wide"; section>
     <#if section = "header">
         ${msg("chipCardTitle")}
     <#elseif section = "form">
+        <div class="dd-chip">
+        <div class="dd-chip__text">
         <p class="dd-intro" id="dd-chip-intro">${msg("chipCardIntro")}</p>
         <ol class="dd-steps">
             <li>${msg("chipCardStep1")}</li>
             <li>${msg("chipCardStep2")}</li>
             <li>${msg("chipCardStep3")}</li>
         </ol>
+        </div>
         <figure class="dd-qr">
             <div class="dd-qr__image" role="img" aria-label="${msg("chipCardQrAlt")}">${(qrSvg!'')?no_esc}</div>
             <figcaption class="dd-qr__caption">
@@ -28,6 +31,7 @@
                 <span class="dd-small" id="dd-short-code-hint">${msg("chipCardShortCodeHint")}</span>
             </figcaption>
         </figure>
+        <div class="dd-chip__live">
         <p class="dd-countdown" id="dd-countdown" data-expires-at="${(expiresAt!0)?c}">
             ${msg("chipCardExpiresIn")} <span class="dd-countdown__time" id="dd-countdown-time"></span>
         </p>
@@ -53,7 +57,8 @@
             <button class="pf-v5-c-button pf-m-primary pf-m-block dd-button" type="submit" id="dd-chip-continue-button">${msg("chipCardContinue")}</button>
         </form>
         <noscript><p class="dd-small">${msg("chipCardNoScript")}</p></noscript>
-        <p class="dd-actions"><a id="dd-chip-use-password" href="${url.loginRestartFlowUrl}">${msg("chipCardUsePassword")}</a></p>
+        </div>
+        </div>
         <script src="${url.resourcesPath}/js/chip-card.js" defer></script>
     </#if>
 </@layout.registrationLayout>

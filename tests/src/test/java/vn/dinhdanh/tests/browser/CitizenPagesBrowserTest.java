@@ -266,6 +266,26 @@ class CitizenPagesBrowserTest {
         assertNoSeriousViolations(pages.check("chip-card-error"));
     }
 
+    @Test
+    @Order(12)
+    void whenTheCitizenTriesAnotherWayByKeyboard_thenEachWayIsAButtonAndThePasswordFormFollows() {
+        driver.manage().deleteAllCookies();
+        open(portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high")))).uri().toString());
+        WebElement another = driver.findElement(By.id("try-another-way"));
+        navigateBy(() -> another.sendKeys(Keys.ENTER));
+
+        assertThat(text(By.tagName("h1"))).isEqualTo("Chọn cách đăng nhập");
+        List<WebElement> ways = driver.findElements(By.cssSelector("#dd-login-methods button[type=submit]"));
+        assertThat(ways).extracting(w -> w.findElement(By.className("dd-choice__name")).getText())
+                .containsExactlyInAnyOrder("Thẻ căn cước gắn chip", "Số định danh cá nhân và mật khẩu");
+        assertNoSeriousViolations(pages.check("choose-login-method"));
+
+        WebElement password = ways.stream()
+                .filter(w -> w.getText().startsWith("Số định danh cá nhân và mật khẩu")).findFirst().orElseThrow();
+        navigateBy(() -> password.sendKeys(Keys.ENTER));
+        assertThat(driver.findElements(By.id("kc-form-login"))).as("the password form after choosing it by keyboard").hasSize(1);
+    }
+
     private static String chipRequestUrl() {
         String statusUrl = driver.findElement(By.id("dd-chip-status")).getAttribute("data-status-url");
         assertThat(statusUrl).endsWith("/status");

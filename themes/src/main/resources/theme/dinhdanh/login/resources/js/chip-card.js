@@ -9,6 +9,8 @@
   if (!countdown || !status || !form) {
     return;
   }
+  // With JavaScript the page goes on by itself; the button stays for pages without it (and comes back when offline).
+  form.hidden = true;
   var expiresAt = parseInt(countdown.getAttribute("data-expires-at"), 10) * 1000;
   var statusUrl = status.getAttribute("data-status-url");
   var warned = false;
@@ -71,6 +73,7 @@
       })
       .catch(function () {
         say("offline");
+        form.hidden = false;
         setTimeout(poll, 5000);
       });
   }
