@@ -53,9 +53,16 @@ public final class TrustStoreLoader {
     private final Clock clock;
     private final Limits limits;
 
+    private final Limits trustLimits;
+
     private TrustStoreLoader(Builder b) {
         this.clock = b.clock;
         this.limits = b.limits;
+        // a real ICAO master list holds hundreds of certificates: the element count may grow with
+        // the file size (which is itself capped); depth stays as strict as for chip data
+        this.trustLimits = new Limits(b.limits.maxSodBytes(), b.limits.maxDataGroupBytes(), b.limits.maxDepth(),
+                Math.max(b.limits.maxElements(), b.limits.maxTrustFileBytes() / 2), b.limits.maxCertificates(),
+                b.limits.maxTrustFileBytes());
     }
 
     public static Builder builder() {
@@ -259,7 +266,7 @@ public final class TrustStoreLoader {
     /** Parses one DER or PEM certificate. */
     public X509CertificateHolder certificate(byte[] bytes) throws IcaoException {
         byte[] der = derOrPem(bytes, IcaoErrorCode.TRUST_CERTIFICATE_MALFORMED);
-        ASN1Primitive p = Der.decode(der, limits.maxTrustFileBytes(), limits, IcaoErrorCode.TRUST_CERTIFICATE_MALFORMED);
+        ASN1Primitive p = Der.decode(der, limits.maxTrustFileBytes(), trustLimits, IcaoErrorCode.TRUST_CERTIFICATE_MALFORMED);
         try {
             return vn.dinhdanh.icao.lds.Certificates.checked(new X509CertificateHolder(Certificate.getInstance(p)),
                     IcaoErrorCode.TRUST_CERTIFICATE_MALFORMED);
@@ -271,7 +278,7 @@ public final class TrustStoreLoader {
     /** Parses one DER or PEM CRL (its signature is checked against the CSCA at verification time). */
     public X509CRLHolder crl(byte[] bytes) throws IcaoException {
         byte[] der = derOrPem(bytes, IcaoErrorCode.CRL_MALFORMED);
-        ASN1Primitive p = Der.decode(der, limits.maxTrustFileBytes(), limits, IcaoErrorCode.CRL_MALFORMED);
+        ASN1Primitive p = Der.decode(der, limits.maxTrustFileBytes(), trustLimits, IcaoErrorCode.CRL_MALFORMED);
         try {
             return vn.dinhdanh.icao.lds.Certificates.checked(new X509CRLHolder(CertificateList.getInstance(p)), IcaoErrorCode.CRL_MALFORMED);
         } catch (RuntimeException e) {
@@ -285,7 +292,7 @@ public final class TrustStoreLoader {
      * one of {@code anchors} (CSCAs configured as files), never by a CSCA from the list itself.
      */
     public List<X509CertificateHolder> masterList(byte[] bytes, Collection<X509CertificateHolder> anchors) throws IcaoException {
-        Der.decode(bytes, limits.maxTrustFileBytes(), limits, IcaoErrorCode.MASTER_LIST_MALFORMED);
+        Der.decode(bytes, limits.maxTrustFileBytes(), trustLimits, IcaoErrorCode.MASTER_LIST_MALFORMED);
         try {
             return verifiedMasterList(bytes, anchors);
         } catch (RuntimeException e) {
