@@ -160,4 +160,15 @@ class PromptMaxAgeLoginHintTest {
 
         assertThat(Pages.inputValue(page.asString(), "username")).hasValue(CITIZEN.pin());
     }
+
+    @Test
+    void whenLoginHintCarriesMarkup_thenItIsShownAsTextNeverAsMarkup() {
+        String hint = "\"><script>alert(1)</script>";
+        RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.loginHint(hint));
+
+        Response page = CitizenLogin.openLoginPage(new Browser(), attempt);
+
+        assertThat(page.asString()).doesNotContain("<script>alert(1)</script>");
+        assertThat(Pages.inputValue(page.asString(), "username")).hasValueSatisfying(v -> assertThat(v).isIn(hint, ""));
+    }
 }
