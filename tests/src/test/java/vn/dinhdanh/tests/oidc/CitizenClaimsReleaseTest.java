@@ -59,6 +59,21 @@ class CitizenClaimsReleaseTest {
     }
 
     @Test
+    void whenAnotherGovernmentClientAsksForTheCitizenIdScope_thenItGetsThePersonalIdNumberToo() throws Exception {
+        // ministry-portal: confidential, client secret from the environment (the demo profile's DEMO ONLY value).
+        RelyingParty ministry = new RelyingParty(server, "ministry-portal", "http://localhost:3002/callback",
+                new com.nimbusds.oauth2.sdk.auth.ClientSecretBasic(new com.nimbusds.oauth2.sdk.id.ClientID("ministry-portal"),
+                        new com.nimbusds.oauth2.sdk.auth.Secret("demo-ministry-portal-secret-not-for-production")));
+        RelyingParty.Attempt attempt = ministry.authorize("openid citizen_id");
+        AuthorizationCode code = CitizenLogin.login(new Browser(), ministry, attempt, DemoCitizens.NGOC.pin(), DemoCitizens.NGOC.password());
+        TokenResponse response = ministry.exchange(code, attempt.verifier());
+        assertThat(response.indicatesSuccess()).as("%s", response).isTrue();
+
+        UserInfo info = ministry.userInfo(response.toSuccessResponse().getTokens().getAccessToken());
+        assertThat(info.getStringClaim("personal_id_number")).isEqualTo(DemoCitizens.NGOC.pin());
+    }
+
+    @Test
     void whenTheGovernmentPortalAsksForThePersonalIdNumberInTheIdToken_thenItIsThere() throws Exception {
         RelyingParty.Attempt attempt = portal.authorize("openid citizen_id",
                 b -> b.claims(claims("{\"id_token\":{\"personal_id_number\":{\"essential\":true}}}")));

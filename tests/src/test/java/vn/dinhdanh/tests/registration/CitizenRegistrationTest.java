@@ -211,6 +211,29 @@ class CitizenRegistrationTest {
     }
 
     @Test
+    void whenOneFieldIsLeftEmpty_thenItSaysWhatIsMissingAndMissingFieldsIsRecorded() {
+        FreshCitizens.Citizen citizen = FreshCitizens.next();
+        Set<String> before = admin.eventIds("REGISTER_ERROR");
+
+        Response page = register(Form.of(citizen, PASSWORD).withFullName(""));
+
+        assertThat(Pages.fieldError(page.asString(), "full_name")).hasValueSatisfying(e -> assertThat(e).contains("Enter your full name."));
+        assertRegisterError(before, "missing_fields", citizen.fullName());
+    }
+
+    @Test
+    void whenEveryFieldIsLeftEmpty_thenEachFieldSaysWhatIsMissing() {
+        Response page = register(new Form("", "", "", "", PASSWORD, PASSWORD));
+
+        String html = page.asString();
+        assertThat(Pages.fieldsWithErrors(html, FIELDS)).as("fields that say they are missing").containsExactly(FIELDS);
+        assertThat(Pages.fieldError(html, "username")).hasValueSatisfying(e -> assertThat(e).contains("Enter your 12-digit personal ID number."));
+        assertThat(Pages.fieldError(html, "full_name")).hasValueSatisfying(e -> assertThat(e).contains("Enter your full name."));
+        assertThat(Pages.fieldError(html, "birthdate")).hasValueSatisfying(e -> assertThat(e).contains("Enter your date of birth."));
+        assertThat(Pages.fieldError(html, "phone_number")).hasValueSatisfying(e -> assertThat(e).contains("Enter your mobile phone number."));
+    }
+
+    @Test
     void whenTheCitizenIsDeceased_thenRegistrationIsRefusedAndCitizenDeceasedIsRecorded() {
         DemoCitizens.Demo hung = DemoCitizens.HUNG_DECEASED;
         Set<String> before = admin.eventIds("REGISTER_ERROR");
