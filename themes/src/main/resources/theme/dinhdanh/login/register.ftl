@@ -1,11 +1,12 @@
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "password-validation.ftl" as validator>
-<@layout.registrationLayout displayMessage=messagesPerField.exists('global') displayRequiredFields=true; section>
+<@layout.registrationLayout displayMessage=messagesPerField.exists('global'); section>
     <#if section = "header">
         ${msg("citizenRegisterTitle")}
     <#elseif section = "form">
         <p id="kc-register-intro" class="dd-intro">${msg("citizenRegisterIntro")}</p>
+        <p class="dd-required-note"><span class="dd-required" aria-hidden="true">*</span> ${msg("requiredFields")}</p>
         <form id="kc-register-form" class="${properties.kcFormClass!}" action="${url.registrationAction}" method="post" novalidate="novalidate">
             <@field.group name="username" label=msg("personalIdNumber") error=messagesPerField.get('username') required=true>
                 <p class="dd-hint" id="username-hint">${msg("personalIdNumberHint")}</p>

@@ -51,6 +51,7 @@ final class Chromium {
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
                 .withSilent(true)
+                .withEnvironment(Map.of("LANGUAGE", "vi", "LANG", "vi_VN.UTF-8"))
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

@@ -23,6 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.dinhdanh.chipcard.app.DemoCards;
 import vn.dinhdanh.chipcard.app.VirtualMobileApp;
 import vn.dinhdanh.icao.virtualcard.VirtualCard;
+import vn.dinhdanh.tests.support.AdminApi;
+import vn.dinhdanh.tests.support.CitizenRegistration;
 import vn.dinhdanh.tests.support.DemoCitizens;
 import vn.dinhdanh.tests.support.FreshCitizens;
 import vn.dinhdanh.tests.support.DinhdanhServer;
@@ -43,12 +45,18 @@ class CitizenPagesBrowserTest {
     static PageCheck pages;
     static WebDriverWait wait;
     static final VirtualMobileApp APP = new VirtualMobileApp();
+    static final String PASSWORD = "Browser-Test-Password-2026";
+    static FreshCitizens.Citizen citizen;
+    static FreshCitizens.Citizen deceased;
 
     @BeforeAll
     static void startBrowser() throws Exception {
         Chromium.requireInstalled();
         server = DinhdanhServer.get();
         portal = RelyingParty.portal(server);
+        // Citizens of this class's own, so that its wrong password and its refusal count towards nobody else's lockout.
+        citizen = CitizenRegistration.registerFresh(server, portal, PASSWORD);
+        deceased = CitizenRegistration.registerFreshThenRecordDeceased(server, portal, new AdminApi(server), PASSWORD);
         driver = Chromium.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         pages = new PageCheck(driver, Path.of(System.getProperty("basedir", "."), "target", "screenshots"));
@@ -113,7 +121,7 @@ class CitizenPagesBrowserTest {
     @Order(3)
     void whenThePasswordIsWrong_thenTheErrorIsUnderTheIdFieldTiedToItAndAnnounced() {
         open(portal.authorize("openid").uri().toString());
-        typeInto("username", DemoCitizens.NGOC.pin());
+        typeInto("username", citizen.pin());
         typeInto("password", "not-the-password-1");
         submitWithEnter("password");
 
@@ -155,9 +163,9 @@ class CitizenPagesBrowserTest {
     @Order(5)
     void whenACitizenLogsInWithTheKeyboardAlone_thenTheServiceGetsACode() {
         open(portal.authorize("openid").uri().toString());
-        driver.switchTo().activeElement().sendKeys(DemoCitizens.AN.pin(), Keys.TAB);
+        driver.switchTo().activeElement().sendKeys(citizen.pin(), Keys.TAB);
         assertThat(driver.switchTo().activeElement().getAttribute("id")).as("Tab goes from the ID number to the password").isEqualTo("password");
-        driver.switchTo().activeElement().sendKeys(DemoCitizens.AN.password(), Keys.ENTER);
+        driver.switchTo().activeElement().sendKeys(PASSWORD, Keys.ENTER);
 
         wait.until(d -> d.getCurrentUrl().startsWith(portal.redirectUri().toString()));
         assertThat(driver.getCurrentUrl()).contains("code=");
@@ -197,8 +205,8 @@ class CitizenPagesBrowserTest {
     @Order(8)
     void whenADeceasedCitizenLogsIn_thenAClearPageSaysWhyAndWhatToDo() {
         open(portal.authorize("openid").uri().toString());
-        typeInto("username", DemoCitizens.HUNG_DECEASED.pin());
-        typeInto("password", DemoCitizens.HUNG_DECEASED.password());
+        typeInto("username", deceased.pin());
+        typeInto("password", PASSWORD);
         submitWithEnter("password");
 
         WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-error-message")));
@@ -223,7 +231,7 @@ class CitizenPagesBrowserTest {
     @Order(10)
     void whenHighIsAsked_thenTheChipCardPageShowsQrShortCodeCountdownAndLiveStatusAndTheAppCompletesIt() throws Exception {
         driver.manage().deleteAllCookies();
-        FreshCitizens.Citizen citizen = withUsableCard();
+        FreshCitizens.Citizen cardHolder = withUsableCard();
         open(portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high")))).uri().toString());
 
         assertThat(text(By.tagName("h1"))).isEqualTo("Đăng nhập bằng thẻ căn cước gắn chip");
@@ -245,7 +253,7 @@ class CitizenPagesBrowserTest {
         assertThat(status.getText()).contains("thu hồi");
         assertNoSeriousViolations(pages.check("chip-card-attempt-failed"));
 
-        VirtualMobileApp.Answer verified = APP.answer(requestUrl, cardOf(citizen.pin()));
+        VirtualMobileApp.Answer verified = APP.answer(requestUrl, cardOf(cardHolder.pin()));
         assertThat(verified.status()).as("%s", verified.body()).isEqualTo(200);
         wait.until(d -> d.getCurrentUrl().startsWith(portal.redirectUri().toString()));
         assertThat(driver.getCurrentUrl()).as("the page went on by itself once the phone was done").contains("code=");
