@@ -51,12 +51,25 @@ public final class Algorithms {
         }
     }
 
-    /** A fresh MessageDigest; JDK digests exist for every name in {@link #DIGESTS}. */
+    private static final Map<String, MessageDigest> PROTOTYPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A fresh MessageDigest (cloned from a prototype); JDK digests exist for every name in {@link #DIGESTS}. */
     public static MessageDigest digest(String name) {
         try {
-            return MessageDigest.getInstance(name);
+            MessageDigest proto = PROTOTYPES.get(name);
+            if (proto == null) {
+                proto = MessageDigest.getInstance(name);
+                PROTOTYPES.putIfAbsent(name, proto);
+            }
+            return (MessageDigest) proto.clone();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("JDK lacks " + name, e);
+        } catch (CloneNotSupportedException e) {
+            try {
+                return MessageDigest.getInstance(name);
+            } catch (NoSuchAlgorithmException e2) {
+                throw new IllegalStateException("JDK lacks " + name, e2);
+            }
         }
     }
 

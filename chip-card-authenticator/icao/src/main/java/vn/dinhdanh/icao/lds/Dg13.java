@@ -49,10 +49,17 @@ public final class Dg13 {
     private final String oid;
     private final Map<Integer, List<String>> fields;
 
+    private final Optional<LocalDate> dateOfBirth;
+    private final Optional<LocalDate> dateOfIssue;
+    private final Optional<LocalDate> dateOfExpiry;
+
     private Dg13(int version, String oid, Map<Integer, List<String>> fields) {
         this.version = version;
         this.oid = oid;
         this.fields = fields;
+        this.dateOfBirth = field(DATE_OF_BIRTH).flatMap(Dg13::parseDate);
+        this.dateOfIssue = field(DATE_OF_ISSUE).flatMap(Dg13::parseDate);
+        this.dateOfExpiry = field(DATE_OF_EXPIRY).flatMap(Dg13::parseDate);
     }
 
     public static Dg13 parse(byte[] dg13) throws IcaoException {
@@ -167,7 +174,7 @@ public final class Dg13 {
     }
 
     public Optional<LocalDate> dateOfBirth() {
-        return field(DATE_OF_BIRTH).flatMap(Dg13::parseDate);
+        return dateOfBirth;
     }
 
     public Optional<String> sex() {
@@ -188,11 +195,11 @@ public final class Dg13 {
     }
 
     public Optional<LocalDate> dateOfIssue() {
-        return field(DATE_OF_ISSUE).flatMap(Dg13::parseDate);
+        return dateOfIssue;
     }
 
     public Optional<LocalDate> dateOfExpiry() {
-        return field(DATE_OF_EXPIRY).flatMap(Dg13::parseDate);
+        return dateOfExpiry;
     }
 
     public Optional<String> fatherName() {

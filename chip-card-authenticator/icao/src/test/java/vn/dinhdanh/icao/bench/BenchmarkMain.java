@@ -40,6 +40,11 @@ public final class BenchmarkMain {
         b.setup();
         paired(sb, "RSA-2048 card", b::fullRsa2048, b::rawRsa);
         paired(sb, "ECDSA P-256 card", b::fullEcP256, b::rawEc);
+        sb.append("\nCPU-time measurement (the load-independent figure): same alternating slices, each rate is\n")
+                .append("operations per CPU-second of the benchmark thread plus the GC time spent meanwhile, i.e.\n")
+                .append("verifications per second per core; median of 20 slices each.\n");
+        cpuPaired(sb, "RSA-2048 card", b::fullRsa2048, b::rawRsa);
+        cpuPaired(sb, "ECDSA P-256 card", b::fullEcP256, b::rawEc);
         sb.append("\ntarget: full check >= 70% of the raw-signature floor\n");
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, sb.toString());
@@ -65,6 +70,43 @@ public final class BenchmarkMain {
             throw new IllegalStateException("no result");
         }
         return n;
+    }
+
+    private static long gcMillis() {
+        long t = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            t += Math.max(0, gc.getCollectionTime());
+        }
+        return t;
+    }
+
+    /** Operations per CPU-second (thread CPU + GC time) over one slice. */
+    private static double cpuRate(Op op, long wallNanos) throws Exception {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long gc0 = gcMillis();
+        long cpu0 = mx.getCurrentThreadCpuTime();
+        long n = count(op, wallNanos);
+        long cpu = mx.getCurrentThreadCpuTime() - cpu0 + (gcMillis() - gc0) * 1_000_000L;
+        return n * 1e9 / cpu;
+    }
+
+    static void cpuPaired(StringBuilder sb, String label, Op full, Op raw) throws Exception {
+        for (int i = 0; i < 6; i++) {
+            cpuRate(full, 200_000_000L);
+            cpuRate(raw, 200_000_000L);
+        }
+        double[] f = new double[20];
+        double[] r = new double[20];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = cpuRate(full, 250_000_000L);
+            r[i] = cpuRate(raw, 250_000_000L);
+        }
+        java.util.Arrays.sort(f);
+        java.util.Arrays.sort(r);
+        double fm = (f[9] + f[10]) / 2;
+        double rm = (r[9] + r[10]) / 2;
+        sb.append(String.format("  %-18s full %8.1f verifications/s/core, raw %8.1f /s/core, ratio %5.1f %%%n",
+                label, fm, rm, 100 * fm / rm));
     }
 
     /** Alternating slices: best-slice ratio and median per-round ratio. */

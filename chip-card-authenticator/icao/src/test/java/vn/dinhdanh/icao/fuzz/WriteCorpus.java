@@ -2,16 +2,19 @@ package vn.dinhdanh.icao.fuzz;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import vn.dinhdanh.icao.Fixtures;
 import vn.dinhdanh.icao.virtualcard.VirtualCard;
 
-/** Regenerates the seed corpus: mvn test -Dtest=WriteCorpusTest -Dicao.writeCorpus=true */
-class WriteCorpusTest {
-    @Test
-    @EnabledIfSystemProperty(named = "icao.writeCorpus", matches = "true")
-    void writeSeeds() throws Exception {
+/**
+ * Regenerates the seed corpus (run from the module folder after test-compile):
+ * mvn -q -pl chip-card-authenticator/icao -am test-compile && cd chip-card-authenticator/icao &&
+ * mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=vn.dinhdanh.icao.fuzz.WriteCorpus
+ */
+public final class WriteCorpus {
+    private WriteCorpus() {
+    }
+
+    public static void main(String[] args) throws Exception {
         Path dir = Path.of("src/test/resources/vn/dinhdanh/icao/fuzz/IcaoParsersFuzzTestInputs/fuzzParsers");
         Files.createDirectories(dir);
         VirtualCard card = FuzzTargets.ecCard();
