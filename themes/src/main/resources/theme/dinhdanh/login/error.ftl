@@ -13,7 +13,7 @@
         <#-- Start the login again where Keycloak can (a page inside a login); other error pages have no such URL. -->
         <#attempt><#assign restartUrl = (client?? && authenticationSession??)?then(url.loginRestartFlowUrl, "")><#recover><#assign restartUrl = ""></#attempt>
         <#if restartUrl?has_content && !(skipLink??)>
-            <p class="dd-actions"><a id="dd-start-again" class="pf-v5-c-button pf-m-primary pf-m-block dd-button" href="${restartUrl}">${msg("doStartAgain")}</a></p>
+            <p class="dd-actions"><a id="dd-start-again" class="pf-v5-c-button pf-m-secondary pf-m-block dd-button" href="${restartUrl}">${msg("doStartAgain")}</a></p>
         </#if>
         <#if !(skipLink??) && client?? && client.baseUrl?has_content>
             <p class="dd-actions"><a id="backToApplication" class="pf-v5-c-button pf-m-secondary pf-m-block dd-button" href="${client.baseUrl}">${msg("backToApplication")}</a></p>

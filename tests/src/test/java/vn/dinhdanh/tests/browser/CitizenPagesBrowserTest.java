@@ -161,11 +161,17 @@ class CitizenPagesBrowserTest {
 
     @Test
     @Order(5)
-    void whenACitizenLogsInWithTheKeyboardAlone_thenTheServiceGetsACode() {
+    void whenACitizenLogsInWithTheKeyboardAlone_thenEveryStopShowsItsFocusAndTheServiceGetsACode() {
         open(portal.authorize("openid").uri().toString());
         driver.switchTo().activeElement().sendKeys(citizen.pin(), Keys.TAB);
         assertThat(driver.switchTo().activeElement().getAttribute("id")).as("Tab goes from the ID number to the password").isEqualTo("password");
-        driver.switchTo().activeElement().sendKeys(PASSWORD, Keys.ENTER);
+        driver.switchTo().activeElement().sendKeys(PASSWORD, Keys.TAB);
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("password-show-password");
+        assertVisibleFocus();
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("kc-login");
+        assertVisibleFocus();
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
 
         wait.until(d -> d.getCurrentUrl().startsWith(portal.redirectUri().toString()));
         assertThat(driver.getCurrentUrl()).contains("code=");
@@ -357,6 +363,13 @@ class CitizenPagesBrowserTest {
 
     private static String text(By by) {
         return driver.findElement(by).getText().strip();
+    }
+
+    /** The focused element shows the theme's focus ring (3 px solid). */
+    private static void assertVisibleFocus() {
+        Object ring = driver.executeScript("var s = getComputedStyle(document.activeElement);"
+                + "return s.outlineStyle + ' ' + s.outlineWidth;");
+        assertThat(ring).as("focus ring of #%s", driver.switchTo().activeElement().getAttribute("id")).isEqualTo("solid 3px");
     }
 
     private static void assertNoSeriousViolations(List<Axe.Violation> serious) {
