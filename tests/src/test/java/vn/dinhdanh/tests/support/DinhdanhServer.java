@@ -40,9 +40,20 @@ public final class DinhdanhServer {
         this.process = process;
     }
 
+    private static RuntimeException startFailure;
+
+    /** The server, started on first use; a failed start is reported to every later caller without a retry. */
     public static synchronized DinhdanhServer get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("The dinhdanh server failed to start earlier in this run", startFailure);
+        }
         if (instance == null) {
-            instance = start();
+            try {
+                instance = start();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
         }
         return instance;
     }

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 import org.keycloak.authentication.FormAction;
 import org.keycloak.authentication.FormContext;
 import org.keycloak.authentication.ValidationContext;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.keycloak.events.Details;
+import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -139,12 +141,19 @@ public final class CitizenRegistrationFormAction implements FormAction {
     }
 
     private static void reject(ValidationContext context, MultivaluedMap<String, String> form, String error, List<FormMessage> messages) {
-        // Keep what the citizen typed, except the passwords.
-        form.remove("password");
-        form.remove("password-confirm");
+        // Show back what the citizen typed, except the passwords; the request's own form stays as it was, so the
+        // password action does not report a missing password on top of this error.
+        MultivaluedMap<String, String> shown = new MultivaluedHashMap<>(form);
+        shown.remove("password");
+        shown.remove("password-confirm");
+        context.getEvent().removeDetail(Details.USERNAME);
         context.error(error);
-        context.validationError(form, messages);
-        context.excludeOtherErrors();
+        context.validationError(shown, messages);
+        if (messages.size() == 1) {
+            // Keycloak keeps only the first error of an action that excludes the others: right for a registry
+            // refusal (the password's own complaints would only distract), wrong for several empty fields.
+            context.excludeOtherErrors();
+        }
     }
 
     private static String trimmed(String value) {
@@ -158,7 +167,9 @@ public final class CitizenRegistrationFormAction implements FormAction {
         user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER, context.getAuthenticationSession().getAuthNote(NOTE_PHONE));
         user.setSingleAttribute(CitizenAttributes.ACCOUNT_LEVEL, "1");
         context.setUser(user);
-        context.getEvent().user(user).detail(Details.REGISTER_METHOD, "form").detail("account_level", "1");
+        context.getEvent().user(user).detail(Details.REGISTER_METHOD, "form").detail("account_level", "1").removeDetail(Details.USERNAME);
+        // Keycloak's own user-creation action, which this one replaces, is what records REGISTER.
+        context.getEvent().clone().event(EventType.REGISTER).success();
     }
 
     @Override

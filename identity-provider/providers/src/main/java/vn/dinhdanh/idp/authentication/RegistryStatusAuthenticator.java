@@ -3,11 +3,12 @@ package vn.dinhdanh.idp.authentication;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Details;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 import vn.dinhdanh.idp.federation.CitizenAttributes;
 import vn.dinhdanh.idp.protocol.AuthenticationMethods;
 import vn.dinhdanh.idp.registry.PopulationRegistryProvider;
@@ -16,11 +17,14 @@ import vn.dinhdanh.registry.InvalidPersonalIdNumberException;
 import vn.dinhdanh.registry.PersonalIdNumber;
 
 /**
- * Re-checks the population registry at every login, after the citizen is identified: a deceased
- * citizen, or one the registry no longer knows, is refused with a page that says so. The account's
+ * Re-checks the population registry at every login, after the citizen is identified by whatever path (SSO
+ * cookie, password, chip card): a deceased citizen, or one the registry no longer knows, is refused with a
+ * page that says so. The account's
  * registry attributes are refreshed on the way.
  */
 public final class RegistryStatusAuthenticator implements Authenticator {
+
+    private static final String PASSWORD_FORM = "auth-username-password-form";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -35,8 +39,18 @@ public final class RegistryStatusAuthenticator implements Authenticator {
             return;
         }
         CitizenAttributes.refresh(user, citizen.get());
-        AuthenticationMethods.add(context.getAuthenticationSession(), "pwd");
+        if (passwordVerifiedNow(context)) {
+            AuthenticationMethods.add(context.getAuthenticationSession(), "pwd");
+        }
         context.success();
+    }
+
+    /** Whether Keycloak's password form succeeded in this authentication (not on an SSO-cookie login). */
+    private static boolean passwordVerifiedNow(AuthenticationFlowContext context) {
+        return context.getAuthenticationSession().getExecutionStatus().entrySet().stream()
+                .filter(e -> e.getValue() == AuthenticationSessionModel.ExecutionStatus.SUCCESS)
+                .map(e -> context.getRealm().getAuthenticationExecutionById(e.getKey()))
+                .anyMatch(execution -> execution != null && PASSWORD_FORM.equals(execution.getAuthenticator()));
     }
 
     private static Optional<Citizen> lookUp(KeycloakSession session, UserModel user) {
@@ -51,10 +65,11 @@ public final class RegistryStatusAuthenticator implements Authenticator {
     }
 
     private static void refuse(AuthenticationFlowContext context, String error, String message) {
-        // The event carries the error code and Keycloak's user id; never the ID number or a name.
-        context.getEvent().clone().user(context.getUser()).error(error);
-        Response page = context.form().setError(message).createErrorPage(Response.Status.FORBIDDEN);
-        context.failure(AuthenticationFlowError.ACCESS_DENIED, page);
+        // The event carries the error code and Keycloak's opaque user id; never the ID number (the username) or a name.
+        context.getEvent().clone().user(context.getUser()).removeDetail(Details.USERNAME).error(error);
+        // A challenge, not a failure: the refusal is the registry's, not a wrong password, so it must not count
+        // towards brute-force lockout; every further attempt gets the same clear page.
+        context.forceChallenge(context.form().setError(message).createErrorPage(Response.Status.FORBIDDEN));
     }
 
     @Override
