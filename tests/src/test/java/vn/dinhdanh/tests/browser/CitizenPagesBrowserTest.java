@@ -48,6 +48,7 @@ class CitizenPagesBrowserTest {
     static final String PASSWORD = "Browser-Test-Password-2026";
     static FreshCitizens.Citizen citizen;
     static FreshCitizens.Citizen deceased;
+    static FreshCitizens.Citizen locked;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -56,6 +57,7 @@ class CitizenPagesBrowserTest {
         portal = RelyingParty.portal(server);
         // Citizens of this class's own, so that its wrong password and its refusal count towards nobody else's lockout.
         citizen = CitizenRegistration.registerFresh(server, portal, PASSWORD);
+        locked = CitizenRegistration.registerFresh(server, portal, PASSWORD);
         deceased = CitizenRegistration.registerFreshThenRecordDeceased(server, portal, new AdminApi(server), PASSWORD);
         driver = Chromium.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -298,6 +300,27 @@ class CitizenPagesBrowserTest {
                 .filter(w -> w.getText().startsWith("Số định danh cá nhân và mật khẩu")).findFirst().orElseThrow();
         navigateBy(() -> password.sendKeys(Keys.ENTER));
         assertThat(driver.findElements(By.id("kc-form-login"))).as("the password form after choosing it by keyboard").hasSize(1);
+    }
+
+    @Test
+    @Order(13)
+    void whenWrongPasswordsComeTooFast_thenTheAccountIsLockedForAWhileAndThePageSaysWhatToDo() {
+        driver.manage().deleteAllCookies();
+        open(portal.authorize("openid").uri().toString());
+        // Two wrong passwords within a second trip the realm's quick-login check: the account is locked for a minute.
+        for (int i = 0; i < 2; i++) {
+            typeInto("username", locked.pin());
+            typeInto("password", "not-the-password-" + i);
+            submitWithEnter("password");
+        }
+        typeInto("username", locked.pin());
+        typeInto("password", PASSWORD);
+        submitWithEnter("password");
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("input-error-username")));
+        assertThat(error.getText()).isEqualTo("Tài khoản này tạm thời bị khoá vài phút vì mật khẩu bị nhập sai nhiều lần hoặc quá nhanh. "
+                + "Hãy đợi vài phút rồi thử lại.");
+        assertNoSeriousViolations(pages.check("login-account-locked"));
     }
 
     private static String chipRequestUrl() {
