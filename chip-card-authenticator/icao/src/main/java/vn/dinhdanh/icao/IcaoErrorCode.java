@@ -66,6 +66,7 @@ public enum IcaoErrorCode {
     CSCA_NOT_CA("CSCA certificate is not a CA"),
     CSCA_KEY_USAGE("CSCA certificate lacks keyCertSign key usage"),
     CSCA_WEAK_KEY("CSCA key is too weak"),
+    CSCA_WEAK_SIGNATURE_ALGORITHM("CSCA (or link) certificate is signed with a weak algorithm"),
     CRL_MISSING("No CRL of the CSCA is available"),
     CRL_SIGNATURE_INVALID("CRL is not signed by the CSCA"),
     CRL_STALE("CRL is past its nextUpdate (or has none)"),

@@ -354,6 +354,8 @@ class NegativeSuiteTest {
         add("CSCA without keyCertSign", CSCA_KEY_USAGE, () -> pki(new TestPki.CscaOptions().label("NOKCS").keyCertSign(false), new TestPki.DsOptions()));
         add("CSCA RSA-1024", CSCA_WEAK_KEY, () -> pki(new TestPki.CscaOptions().label("WEAK").keySpec(KeySpec.RSA_1024), new TestPki.DsOptions()));
 
+        add("CSCA self-signed with SHA-1", CSCA_WEAK_SIGNATURE_ALGORITHM, () -> pki(new TestPki.CscaOptions().label("SHA1").digest("SHA-1"), new TestPki.DsOptions()));
+
         // ============================================================== revocation
         add("no CRL, fail closed", CRL_MISSING, () -> pki(new TestPki.CscaOptions(), new TestPki.DsOptions(), null, Fixtures.config()));
         add("CRL signed by another key", CRL_SIGNATURE_INVALID, () -> pki(new TestPki.CscaOptions(), new TestPki.DsOptions(),

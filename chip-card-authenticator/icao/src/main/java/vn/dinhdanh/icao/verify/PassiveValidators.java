@@ -370,16 +370,7 @@ final class PassiveValidators {
         if (weakKey(ctx.dsKey, ctx.config)) {
             throw new IcaoException(IcaoErrorCode.DS_WEAK_KEY, Crypto.keyBits(ctx.dsKey) + " bits");
         }
-        AlgorithmIdentifier alg = ctx.ds.getSignatureAlgorithm();
-        Optional<Algorithms.SignatureAlg> known = Algorithms.signature(alg.getAlgorithm());
-        String digest = known.map(Algorithms.SignatureAlg::digest).orElse(null);
-        if (known.isPresent() && known.get().family() == Algorithms.KeyFamily.RSA_PSS) {
-            try {
-                digest = pss(alg, true).getDigestAlgorithm();
-            } catch (IcaoException e) {
-                throw new IcaoException(IcaoErrorCode.DS_WEAK_SIGNATURE_ALGORITHM, "PSS parameters", e);
-            }
-        }
+        String digest = certificateDigest(ctx.ds.getSignatureAlgorithm());
         if (digest != null && Algorithms.isWeakDigest(digest, ctx.config.allowSha1())) {
             throw new IcaoException(IcaoErrorCode.DS_WEAK_SIGNATURE_ALGORITHM, digest);
         }
@@ -398,9 +389,9 @@ final class PassiveValidators {
 
     /** Time-independent verdict of a DS-to-CSCA chain, cached per trust snapshot. */
     record ChainVerdict(CscaEntry csca, IcaoErrorCode failure, Instant notBefore, Instant notAfter, boolean ca,
-                        boolean keyCertSign) {
+                        boolean keyCertSign, String signatureDigest) {
         ChainVerdict(IcaoErrorCode failure) {
-            this(null, failure, null, null, false, false);
+            this(null, failure, null, null, false, false, null);
         }
 
         static ChainVerdict of(CscaEntry c) {
@@ -408,8 +399,22 @@ final class PassiveValidators {
             BasicConstraints bc = BasicConstraints.fromExtensions(h.getExtensions());
             KeyUsage ku = KeyUsage.fromExtensions(h.getExtensions());
             return new ChainVerdict(c, null, h.getNotBefore().toInstant(), h.getNotAfter().toInstant(),
-                    bc != null && bc.isCA(), ku != null && ku.hasUsages(KeyUsage.keyCertSign));
+                    bc != null && bc.isCA(), ku != null && ku.hasUsages(KeyUsage.keyCertSign),
+                    certificateDigest(h.getSignatureAlgorithm()));
         }
+    }
+
+    /** Digest of a certificate signature algorithm (PSS: from its parameters), or null if unknown. */
+    static String certificateDigest(AlgorithmIdentifier alg) {
+        Optional<Algorithms.SignatureAlg> known = Algorithms.signature(alg.getAlgorithm());
+        if (known.isPresent() && known.get().family() == Algorithms.KeyFamily.RSA_PSS) {
+            try {
+                return pss(alg, true).getDigestAlgorithm();
+            } catch (IcaoException e) {
+                return "MD5"; // unreadable PSS parameters: treated as weak
+            }
+        }
+        return known.map(Algorithms.SignatureAlg::digest).orElse(null);
     }
 
     /** Cache key over exact bytes; the content hash is computed once. */
@@ -462,6 +467,9 @@ final class PassiveValidators {
         }
         if (weakKey(csca.publicKey(), ctx.config)) {
             throw new IcaoException(IcaoErrorCode.CSCA_WEAK_KEY, Crypto.keyBits(csca.publicKey()) + " bits");
+        }
+        if (v.signatureDigest() != null && Algorithms.isWeakDigest(v.signatureDigest(), ctx.config.allowSha1())) {
+            throw new IcaoException(IcaoErrorCode.CSCA_WEAK_SIGNATURE_ALGORITHM, v.signatureDigest());
         }
         ctx.csca = csca;
         return OK;
