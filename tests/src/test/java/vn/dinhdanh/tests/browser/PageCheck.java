@@ -23,6 +23,8 @@ final class PageCheck {
 
     static final Size PHONE = new Size("360x740", 360, 740, true);
     static final Size DESKTOP = new Size("1366x768", 1366, 768, false);
+    /** The narrowest phone the theme supports: no horizontal scrolling allowed (WCAG 1.4.10 reflow). */
+    static final Size NARROWEST = new Size("320x640", 320, 640, true);
 
     private final ChromeDriver driver;
     private final Path dir;
@@ -40,7 +42,10 @@ final class PageCheck {
         }
     }
 
-    /** Screenshots at both sizes and axe at both sizes; returns the serious and critical violations found. */
+    /**
+     * Screenshots and axe at phone and desktop size, and a reflow check at 320 px; returns the serious and critical
+     * problems found.
+     */
     List<Axe.Violation> check(String page) {
         String name = String.format("%02d-%s", ++counter, page);
         List<Axe.Violation> found = new ArrayList<>();
@@ -56,6 +61,11 @@ final class PageCheck {
             if (height > size.height() + 8) {
                 screenshot(name + "-" + size.name() + "-full", size, true);
             }
+        }
+        resize(NARROWEST);
+        long scrollWidth = ((Number) driver.executeScript("return document.documentElement.scrollWidth;")).longValue();
+        if (scrollWidth > NARROWEST.width()) {
+            found.add(new Axe.Violation("reflow-320", "serious", "Page scrolls sideways at 320 px (" + scrollWidth + " px wide)", 1, "html"));
         }
         resize(PHONE);
         violations.put(name, found);
