@@ -203,6 +203,7 @@ class CitizenPagesBrowserTest {
         assertNoSeriousViolations(pages.check("logout-confirm"));
         click(driver.findElement(By.id("kc-logout")));
         assertThat(html().getAttribute("lang")).isEqualTo("vi");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Bạn đã đăng xuất");
         assertNoSeriousViolations(pages.check("logged-out"));
 
         open(portal.authorize("openid").uri().toString());
