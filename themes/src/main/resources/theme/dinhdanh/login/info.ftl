@@ -13,6 +13,8 @@
             <span class="dd-notice__icon" aria-hidden="true"></span>
             <p class="dd-notice__text instruction">${message.summary}<#if requiredActions??><#list requiredActions>: <strong><#items as reqActionItem>${kcSanitize(msg("requiredAction.${reqActionItem}"))?no_esc}<#sep>, </#items></strong></#list></#if></p>
         </div>
+        <#elseif message.summary == msg("successLogout")>
+        <p id="kc-info-message" class="dd-intro">${msg("loggedOutSharedComputerAdvice")}</p>
         <#else>
         <div id="kc-info-message"></div>
         </#if>

@@ -204,6 +204,7 @@ class CitizenPagesBrowserTest {
         click(driver.findElement(By.id("kc-logout")));
         assertThat(html().getAttribute("lang")).isEqualTo("vi");
         assertThat(text(By.tagName("h1"))).isEqualTo("Bạn đã đăng xuất");
+        assertThat(text(By.id("kc-info-message"))).as("advice for shared computers").contains("máy tính dùng chung");
         assertNoSeriousViolations(pages.check("logged-out"));
 
         open(portal.authorize("openid").uri().toString());
