@@ -282,6 +282,9 @@ class CitizenPagesBrowserTest {
         assertThat(message.getAttribute("role")).isEqualTo("alert");
         assertThat(message.getText()).isEqualTo("Có quá nhiều lần thử trong thời gian ngắn. Hãy đợi vài phút rồi bắt đầu lại.");
         assertNoSeriousViolations(pages.check("chip-card-error"));
+
+        click(driver.findElement(By.id("dd-start-again")));
+        assertThat(text(By.tagName("h1"))).as("Start again leads to a new chip-card request").isEqualTo("Đăng nhập bằng thẻ căn cước gắn chip");
     }
 
     @Test
