@@ -1,0 +1,235 @@
+package vn.dinhdanh.tests.bench;
+
+import static io.restassured.RestAssured.given;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import vn.dinhdanh.chipcard.app.DemoCards;
+import vn.dinhdanh.chipcard.app.VirtualMobileApp;
+import vn.dinhdanh.icao.virtualcard.VirtualCard;
+import vn.dinhdanh.tests.bench.LoginLoadDriver.Result;
+import vn.dinhdanh.tests.bench.LoginLoadDriver.UserAgent;
+import vn.dinhdanh.tests.support.DemoCitizens;
+import vn.dinhdanh.tests.support.DinhdanhServer;
+
+/**
+ * Logins per second and latency percentiles, in one run on this machine, against the assembled server:
+ * (a) stock Keycloak password login of a local user in a stock realm (the baseline), (b) dinhdanh's
+ * registry-federated password login, (c) the chip-card login with the driver playing browser and phone,
+ * (d) stock Keycloak SSO re-login (the floor of any login through the flow engine). Not part of the default
+ * suite: {@code ./dinhdanh bench}. Prints the figures and ratios and writes them, with a latency plot, to
+ * {@code tests/target/benchmarks/}. Asserts nothing about time.
+ */
+@Tag("bench")
+class LoginBenchmark {
+
+    static final String REDIRECT = "http://localhost:3000/callback";
+    static final int THREADS = Integer.getInteger("bench.threads", 4);
+    static final int PASSWORD_LOGINS = Integer.getInteger("bench.password.logins", 120);
+    static final int FAST_LOGINS = Integer.getInteger("bench.fast.logins", 400);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 20);
+
+    @Test
+    void loginsPerSecond() throws Exception {
+        DinhdanhServer server = DinhdanhServer.get();
+        String base = server.baseUrl();
+        createStockRealm(base);
+        String stock = base + "/realms/stock";
+        String citizens = server.realmUrl();
+        VirtualCard card = DemoCards.cardFor(DemoCards.findInCsv(Path.of(System.getProperty("dinhdanh.demo.dir"), "citizens.csv"),
+                DemoCitizens.NGOC.pin()).orElseThrow());
+
+        List<Result> results = new ArrayList<>();
+        results.add(LoginLoadDriver.run("(a) stock Keycloak password login", THREADS, WARMUP, PASSWORD_LOGINS, UserAgent::new,
+                a -> passwordLogin(a, stock, "bench", "bench", "Stock-Bench-2026", "")));
+        // one demo citizen per thread: concurrent logins of one account are not what a national login sees
+        List<DemoCitizens.Demo> accounts = List.of(DemoCitizens.AN, DemoCitizens.NGOC, DemoCitizens.CHAU_REVOKED_CARD, DemoCitizens.DUC_LOST_CARD);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        ThreadLocal<DemoCitizens.Demo> account = ThreadLocal.withInitial(() -> accounts.get(next.getAndIncrement() % accounts.size()));
+        results.add(LoginLoadDriver.run("(b) dinhdanh registry-federated password login", THREADS, WARMUP, PASSWORD_LOGINS, UserAgent::new,
+                a -> passwordLogin(a, citizens, "public-services-portal", account.get().pin(), account.get().password(), "")));
+        results.add(LoginLoadDriver.run("(c) dinhdanh chip-card login (acr high)", THREADS, WARMUP, FAST_LOGINS, UserAgent::new,
+                a -> chipLogin(a, citizens, card)));
+        results.add(LoginLoadDriver.run("(d) stock Keycloak SSO re-login", THREADS, WARMUP, FAST_LOGINS, () -> {
+            UserAgent a = new UserAgent();
+            try {
+                passwordLogin(a, stock, "bench", "bench", "Stock-Bench-2026", "");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return a;
+        }, a -> ssoLogin(a, stock, "bench")));
+        report(results);
+    }
+
+    static void passwordLogin(UserAgent a, String realm, String clientId, String user, String password, String extra) throws Exception {
+        a.forgetCookies();
+        String[] pkce = LoginLoadDriver.pkce();
+        HttpResponse<String> page = a.get(authUrl(realm, clientId, pkce[1], extra));
+        expect(page, 200);
+        HttpResponse<String> answer = a.postForm(LoginLoadDriver.formAction(page.body(), "kc-form-login"),
+                Map.of("username", user, "password", password, "credentialId", ""));
+        token(a, realm, clientId, answer, pkce[0]);
+    }
+
+    static void ssoLogin(UserAgent a, String realm, String clientId) throws Exception {
+        String[] pkce = LoginLoadDriver.pkce();
+        token(a, realm, clientId, a.get(authUrl(realm, clientId, pkce[1], "")), pkce[0]);
+    }
+
+    private static final Pattern HANDLE = Pattern.compile("/chip-card/requests/([A-Za-z0-9_-]+)/status");
+
+    static void chipLogin(UserAgent a, String realm, VirtualCard card) throws Exception {
+        a.forgetCookies();
+        String[] pkce = LoginLoadDriver.pkce();
+        HttpResponse<String> page = a.get(authUrl(realm, "public-services-portal", pkce[1], "&acr_values=high"));
+        expect(page, 200);
+        Matcher m = HANDLE.matcher(page.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no chip-card request in the page");
+        }
+        String request = realm + "/chip-card/requests/" + m.group(1);
+        // the phone: read the request, let the card sign the challenge, post the evidence
+        UserAgent phone = new UserAgent();
+        HttpResponse<String> read = phone.get(request);
+        expect(read, 200);
+        Matcher c = Pattern.compile("\"challenge\"\\s*:\\s*\"([^\"]+)\"").matcher(read.body());
+        if (!c.find()) {
+            throw new IllegalStateException("no challenge");
+        }
+        expect(phone.postJson(request + "/evidence", VirtualMobileApp.evidence(card, Base64.getDecoder().decode(c.group(1))).toString()), 200);
+        // the browser: one status poll, then continue
+        expect(a.get(request + "/status"), 200);
+        HttpResponse<String> answer = a.postForm(LoginLoadDriver.formAction(page.body(), "dd-chip-continue"), Map.of("chipCardContinue", "true"));
+        token(a, realm, "public-services-portal", answer, pkce[0]);
+    }
+
+    static String authUrl(String realm, String clientId, String challenge, String extra) {
+        return realm + "/protocol/openid-connect/auth?client_id=" + clientId + "&response_type=code&scope=openid&redirect_uri="
+                + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8) + "&code_challenge=" + challenge + "&code_challenge_method=S256" + extra;
+    }
+
+    static void token(UserAgent a, String realm, String clientId, HttpResponse<String> redirect, String verifier) throws Exception {
+        expect(redirect, 302);
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> tokens = a.postForm(realm + "/protocol/openid-connect/token", Map.of("grant_type", "authorization_code",
+                "code", LoginLoadDriver.queryParam(location, "code"), "redirect_uri", REDIRECT, "client_id", clientId, "code_verifier", verifier));
+        expect(tokens, 200);
+    }
+
+    static void expect(HttpResponse<String> r, int status) {
+        if (r.statusCode() != status) {
+            throw new IllegalStateException("expected " + status + " but got " + r.statusCode());
+        }
+    }
+
+    static void createStockRealm(String base) {
+        String token = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"))
+                .post(base + "/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        if (given().get(base + "/realms/stock").statusCode() == 200) {
+            return;
+        }
+        String realm = """
+                {"realm":"stock","enabled":true,
+                 "users":[{"username":"bench","enabled":true,"firstName":"Bench","lastName":"User","email":"bench@example.org","emailVerified":true,
+                           "credentials":[{"type":"password","value":"Stock-Bench-2026","temporary":false}]}],
+                 "clients":[{"clientId":"bench","publicClient":true,"standardFlowEnabled":true,"directAccessGrantsEnabled":false,
+                             "redirectUris":["http://localhost:3000/callback"],"attributes":{"pkce.code.challenge.method":"S256"}}]}
+                """;
+        given().auth().oauth2(token).contentType("application/json").body(realm).post(base + "/admin/realms").then().statusCode(201);
+    }
+
+    static void report(List<Result> results) throws Exception {
+        Result a = results.get(0), b = results.get(1), c = results.get(2), d = results.get(3);
+        StringBuilder out = new StringBuilder();
+        out.append("dinhdanh login benchmark, ").append(Instant.now()).append(", ").append(THREADS).append(" threads, driver on the same machine, ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
+        out.append(String.format(Locale.ROOT, "%-50s %7s %9s %8s %8s %8s %7s%n", "scenario", "logins", "logins/s", "p50 ms", "p90 ms", "p99 ms", "errors"));
+        for (Result r : results) {
+            out.append(String.format(Locale.ROOT, "%-50s %7d %9.1f %8.1f %8.1f %8.1f %7d%n", r.name(), r.logins(), r.perSecond(),
+                    r.percentile(50), r.percentile(90), r.percentile(99), r.errors()));
+        }
+        out.append(String.format(Locale.ROOT, "ratio (b)/(a) = %.2f   (target >= 0.90)%n", b.perSecond() / a.perSecond()));
+        out.append(String.format(Locale.ROOT, "ratio (c)/(a) = %.2f   (target >= 3)%n", c.perSecond() / a.perSecond()));
+        out.append(String.format(Locale.ROOT, "ratio (c)/(d) = %.2f   (target >= 0.50)%n", c.perSecond() / d.perSecond()));
+        System.out.print(out);
+        Path dir = Path.of(System.getProperty("dinhdanh.work.dir", "target"), "benchmarks");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("login-benchmark.txt"), out.toString(), StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        plot(results, dir.resolve("login-latency.png"));
+        System.out.println("written: " + dir.resolve("login-benchmark.txt") + " and " + dir.resolve("login-latency.png"));
+    }
+
+    /** Latency distributions as cumulative curves (x: milliseconds, log scale; y: share of logins). */
+    static void plot(List<Result> results, Path file) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        int w = 900, h = 520, left = 70, right = 20, top = 40, bottom = 60;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        double max = results.stream().flatMap(r -> r.latenciesMs().stream()).mapToDouble(Double::doubleValue).max().orElse(1000);
+        double minLog = Math.log10(1), maxLog = Math.log10(Math.max(10, max * 1.2));
+        g.setColor(Color.LIGHT_GRAY);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        for (double ms = 1; ms <= Math.pow(10, maxLog); ms *= 10) {
+            int x = left + (int) ((Math.log10(ms) - minLog) / (maxLog - minLog) * (w - left - right));
+            g.drawLine(x, top, x, h - bottom);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString((int) ms + " ms", x - 12, h - bottom + 18);
+            g.setColor(Color.LIGHT_GRAY);
+        }
+        for (int pct = 0; pct <= 100; pct += 25) {
+            int y = h - bottom - pct * (h - top - bottom) / 100;
+            g.drawLine(left, y, w - right, y);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(pct + "%", 30, y + 4);
+            g.setColor(Color.LIGHT_GRAY);
+        }
+        Color[] colours = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd)};
+        g.setStroke(new BasicStroke(2f));
+        for (int i = 0; i < results.size(); i++) {
+            List<Double> sorted = new ArrayList<>(results.get(i).latenciesMs());
+            Collections.sort(sorted);
+            g.setColor(colours[i % colours.length]);
+            int px = -1, py = -1;
+            for (int k = 0; k < sorted.size(); k++) {
+                int x = left + (int) ((Math.log10(Math.max(1, sorted.get(k))) - minLog) / (maxLog - minLog) * (w - left - right));
+                int y = h - bottom - (int) ((k + 1.0) / sorted.size() * (h - top - bottom));
+                if (px >= 0) {
+                    g.drawLine(px, py, x, y);
+                }
+                px = x;
+                py = y;
+            }
+            g.drawString(String.format(Locale.ROOT, "%s: %.1f/s", results.get(i).name(), results.get(i).perSecond()), left + 10, top + 16 + i * 16);
+        }
+        g.setColor(Color.BLACK);
+        g.drawString("Login latency, cumulative share (x: ms, log scale)", left, 24);
+        g.dispose();
+        ImageIO.write(img, "png", file.toFile());
+    }
+}
