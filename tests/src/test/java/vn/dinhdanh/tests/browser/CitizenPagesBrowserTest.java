@@ -49,6 +49,7 @@ class CitizenPagesBrowserTest {
     static FreshCitizens.Citizen citizen;
     static FreshCitizens.Citizen deceased;
     static FreshCitizens.Citizen locked;
+    static FreshCitizens.Citizen withOtp;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -58,6 +59,7 @@ class CitizenPagesBrowserTest {
         // Citizens of this class's own, so that its wrong password and its refusal count towards nobody else's lockout.
         citizen = CitizenRegistration.registerFresh(server, portal, PASSWORD);
         locked = CitizenRegistration.registerFresh(server, portal, PASSWORD);
+        withOtp = CitizenRegistration.registerFresh(server, portal, PASSWORD);
         deceased = CitizenRegistration.registerFreshThenRecordDeceased(server, portal, new AdminApi(server), PASSWORD);
         driver = Chromium.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -240,7 +242,7 @@ class CitizenPagesBrowserTest {
     @Test
     @Order(10)
     void whenHighIsAsked_thenTheChipCardPageShowsQrShortCodeCountdownAndLiveStatusAndTheAppCompletesIt() throws Exception {
-        driver.manage().deleteAllCookies();
+        freshBrowserSession();
         FreshCitizens.Citizen cardHolder = withUsableCard();
         open(portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high")))).uri().toString());
 
@@ -272,7 +274,7 @@ class CitizenPagesBrowserTest {
     @Test
     @Order(11)
     void whenThePhoneFailsTooOften_thenTheChipCardErrorPageSaysWhatToDoNext() throws Exception {
-        driver.manage().deleteAllCookies();
+        freshBrowserSession();
         open(portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high")))).uri().toString());
         String requestUrl = chipRequestUrl();
         for (int i = 0; i < 3; i++) {
@@ -290,7 +292,7 @@ class CitizenPagesBrowserTest {
     @Test
     @Order(12)
     void whenTheCitizenTriesAnotherWayByKeyboard_thenEachWayIsAButtonAndThePasswordFormFollows() {
-        driver.manage().deleteAllCookies();
+        freshBrowserSession();
         open(portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high")))).uri().toString());
         WebElement another = driver.findElement(By.id("try-another-way"));
         navigateBy(() -> another.sendKeys(Keys.ENTER));
@@ -310,7 +312,7 @@ class CitizenPagesBrowserTest {
     @Test
     @Order(13)
     void whenWrongPasswordsComeTooFast_thenTheAccountIsLockedForAWhileAndThePageSaysWhatToDo() {
-        driver.manage().deleteAllCookies();
+        freshBrowserSession();
         open(portal.authorize("openid").uri().toString());
         // Two wrong passwords within a second trip the realm's quick-login check: the account is locked for a minute.
         for (int i = 0; i < 2; i++) {
@@ -326,6 +328,58 @@ class CitizenPagesBrowserTest {
         assertThat(error.getText()).isEqualTo("Tài khoản này tạm thời bị khoá vài phút vì mật khẩu bị nhập sai nhiều lần hoặc quá nhanh. "
                 + "Hãy đợi vài phút rồi thử lại.");
         assertNoSeriousViolations(pages.check("login-account-locked"));
+    }
+
+    @Test
+    @Order(14)
+    void whenACitizenWithAnAuthenticatorAppStepsUpToSubstantial_thenTheOneTimeCodePageTakesTheCodeAndExplainsAWrongOne() throws Exception {
+        freshBrowserSession();
+        Totp.requireSetup(server, withOtp.pin());
+        open(portal.authorize("openid").uri().toString());
+        typeInto("username", withOtp.pin());
+        typeInto("password", PASSWORD);
+        submitWithEnter("password");
+        // Keycloak's own setup page (keycloak.v2 template) inside the dinhdanh frame.
+        assertThat(text(By.tagName("h1"))).isEqualTo("Cài đặt ứng dụng xác thực");
+        assertNoSeriousViolations(pages.check("one-time-code-setup"));
+        click(driver.findElement(By.id("mode-manual")));
+        String secret = text(By.id("kc-totp-secret-key"));
+        typeInto("totp", Totp.code(secret));
+        click(driver.findElement(By.id("saveTOTPBtn")));
+        wait.until(d -> d.getCurrentUrl().startsWith(portal.redirectUri().toString()));
+
+        freshBrowserSession();
+        open(portal.authorize("openid", b -> b.acrValues(List.of(new ACR("substantial")))).uri().toString());
+        chooseAnotherWay("Số định danh cá nhân và mật khẩu");
+        typeInto("username", withOtp.pin());
+        typeInto("password", PASSWORD);
+        submitWithEnter("password");
+        chooseAnotherWay("Mã một lần từ ứng dụng xác thực");
+
+        assertThat(text(By.tagName("h1"))).isEqualTo("Nhập mã xác thực một lần");
+        assertThat(text(By.cssSelector("label[for=otp]"))).isEqualTo("Mã xác thực một lần");
+        assertThat(driver.findElement(By.id("otp")).getAttribute("autocomplete")).isEqualTo("one-time-code");
+        assertNoSeriousViolations(pages.check("one-time-code"));
+        typeInto("otp", "000000".equals(Totp.code(secret)) ? "111111" : "000000");
+        submitWithEnter("otp");
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("input-error-otp")));
+        assertThat(error.getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("otp")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertNoSeriousViolations(pages.check("one-time-code-wrong"));
+    }
+
+    /** Forgets every cookie of the browser (WebDriver's deleteAllCookies only sees the current page's). */
+    private static void freshBrowserSession() {
+        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+    }
+
+    private static void chooseAnotherWay(String way) {
+        WebElement another = driver.findElement(By.id("try-another-way"));
+        navigateBy(() -> another.sendKeys(Keys.ENTER));
+        List<WebElement> buttons = driver.findElements(By.cssSelector("#dd-login-methods button[type=submit]"));
+        WebElement button = buttons.stream().filter(w -> w.getText().startsWith(way)).findFirst()
+                .orElseThrow(() -> new AssertionError("no way " + way + " among " + buttons.stream().map(WebElement::getText).toList()));
+        navigateBy(() -> button.sendKeys(Keys.ENTER));
     }
 
     private static String chipRequestUrl() {
