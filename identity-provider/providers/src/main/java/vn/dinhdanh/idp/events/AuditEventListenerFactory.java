@@ -22,6 +22,7 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(AccountConsoleScopes::onEvent);
     }
 
     @Override
