@@ -5,12 +5,10 @@ import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.AuthenticationProcessor;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AcrStore;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import vn.dinhdanh.idp.authentication.StatelessAuthenticator;
 import vn.dinhdanh.idp.federation.CitizenAttributes;
 import vn.dinhdanh.idp.protocol.AuthenticationMethods;
 
@@ -21,7 +19,7 @@ import vn.dinhdanh.idp.protocol.AuthenticationMethods;
  * logs the citizen in (the account is brought in from the registry if needed) and raises a level-1 account to
  * level 2. Once proven in an authentication session, the card satisfies every later level of that session.
  */
-public final class ChipCardAuthenticator implements Authenticator {
+public final class ChipCardAuthenticator implements StatelessAuthenticator {
 
     private static final int SUBSTANTIAL = 2;
     static final String NOTE_HANDLE = "dinhdanh.chip.handle";
@@ -142,18 +140,5 @@ public final class ChipCardAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

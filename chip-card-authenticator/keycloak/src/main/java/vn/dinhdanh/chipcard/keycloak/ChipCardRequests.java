@@ -85,7 +85,8 @@ public final class ChipCardRequests {
 
     /** Takes the request out of the store: it can never be used again. Empty if someone else took it first. */
     public Optional<ChipCardRequest> consume(String handle) {
-        store.remove(CODE + find(handle).map(ChipCardRequest::shortCode).orElse(""));
-        return ChipCardRequest.fromNotes(store.remove(REQUEST + handle));
+        Optional<ChipCardRequest> taken = ChipCardRequest.fromNotes(store.remove(REQUEST + handle));
+        taken.ifPresent(r -> store.remove(CODE + r.shortCode()));
+        return taken;
     }
 }

@@ -5,6 +5,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+import vn.dinhdanh.idp.registry.RealmResources;
 
 /** Mounts the chip-card app resource at {@code /realms/{realm}/chip-card}; owns the chip-card settings. */
 public final class ChipCardResourceProviderFactory implements RealmResourceProviderFactory {
@@ -14,16 +15,7 @@ public final class ChipCardResourceProviderFactory implements RealmResourceProvi
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         ChipCardAppResource resource = new ChipCardAppResource(session);
-        return new RealmResourceProvider() {
-            @Override
-            public Object getResource() {
-                return resource;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return RealmResources.of(resource);
     }
 
     @Override

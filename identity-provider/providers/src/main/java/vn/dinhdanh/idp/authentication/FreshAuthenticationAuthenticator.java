@@ -1,10 +1,6 @@
 package vn.dinhdanh.idp.authentication;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 
 /**
@@ -13,7 +9,7 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
  * login would be answered from the SSO session; placed before the SSO cookie in the flow, this step turns
  * {@code max_age=0} into {@code prompt=login} and steps aside.
  */
-public final class FreshAuthenticationAuthenticator implements Authenticator {
+public final class FreshAuthenticationAuthenticator implements StatelessAuthenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -36,18 +32,5 @@ public final class FreshAuthenticationAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -3,10 +3,8 @@ package vn.dinhdanh.idp.authentication;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import vn.dinhdanh.idp.federation.CitizenAttributes;
@@ -22,7 +20,7 @@ import vn.dinhdanh.registry.PersonalIdNumber;
  * page that says so. The account's
  * registry attributes are refreshed on the way.
  */
-public final class RegistryStatusAuthenticator implements Authenticator {
+public final class RegistryStatusAuthenticator implements StatelessAuthenticator {
 
     private static final String PASSWORD_FORM = "auth-username-password-form";
 
@@ -80,18 +78,5 @@ public final class RegistryStatusAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -15,16 +15,7 @@ public final class RegistryAdminResourceProviderFactory implements RealmResource
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         RegistryAdminResource resource = new RegistryAdminResource(session, batchSize);
-        return new RealmResourceProvider() {
-            @Override
-            public Object getResource() {
-                return resource;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return RealmResources.of(resource);
     }
 
     @Override
