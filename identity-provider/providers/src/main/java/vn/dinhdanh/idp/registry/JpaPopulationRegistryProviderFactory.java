@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -15,6 +16,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.provider.Provider;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import vn.dinhdanh.registry.importer.CitizenCsvImport;
@@ -51,6 +53,15 @@ public final class JpaPopulationRegistryProviderFactory implements PopulationReg
     public void init(Config.Scope config) {
         seedFile = config.get("seed-file");
         batchSize = config.getInt("import-batch-size", 500);
+    }
+
+    /**
+     * Keycloak opens the persistence unit's EntityManagerFactory in the JPA connection factory's own
+     * postInit; without this dependency the order of the two postInit calls is left to chance.
+     */
+    @Override
+    public Set<Class<? extends Provider>> dependsOn() {
+        return Set.of(JpaConnectionProvider.class);
     }
 
     @Override
