@@ -2,7 +2,7 @@
 <#import "field.ftl" as field>
 <#macro registrationLayout bodyClass="" displayInfo=false displayMessage=true displayRequiredFields=false showClient=true>
 <#assign pageHeader><#nested "header"></#assign>
-<#assign hasError = (message?has_content && message.type = 'error') || (messagesPerField?? && messagesPerField.existsError('username','password','password-confirm','full_name','birthdate','phone_number','totp'))>
+<#assign hasError = (message?has_content && message.type = 'error') || (messagesPerField?? && messagesPerField.existsError('username','password','password-confirm','full_name','birthdate','phone_number','totp','sms_code'))>
 <!DOCTYPE html>
 <html lang="${lang}" dir="ltr" class="dd-html">
 <head>

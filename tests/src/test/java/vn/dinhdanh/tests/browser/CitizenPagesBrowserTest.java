@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.dinhdanh.chipcard.app.DemoCards;
 import vn.dinhdanh.chipcard.app.VirtualMobileApp;
 import vn.dinhdanh.icao.virtualcard.VirtualCard;
+import vn.dinhdanh.tests.support.VirtualCards;
 import vn.dinhdanh.tests.support.AdminApi;
 import vn.dinhdanh.tests.support.CitizenRegistration;
 import vn.dinhdanh.tests.support.DemoCitizens;
@@ -243,7 +244,7 @@ class CitizenPagesBrowserTest {
     @Order(10)
     void whenHighIsAsked_thenTheChipCardPageShowsQrShortCodeCountdownAndLiveStatusAndTheAppCompletesIt() throws Exception {
         freshBrowserSession();
-        FreshCitizens.Citizen cardHolder = withUsableCard();
+        FreshCitizens.Citizen cardHolder = FreshCitizens.nextWithUsableCard();
         open(portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high")))).uri().toString());
 
         assertThat(text(By.tagName("h1"))).isEqualTo("Đăng nhập bằng thẻ căn cước gắn chip");
@@ -259,13 +260,13 @@ class CitizenPagesBrowserTest {
         assertNoSeriousViolations(pages.check("chip-card"));
 
         String requestUrl = chipRequestUrl();
-        VirtualMobileApp.Answer revoked = APP.answer(requestUrl, cardOf(DemoCitizens.CHAU_REVOKED_CARD.pin()));
+        VirtualMobileApp.Answer revoked = APP.answer(requestUrl, VirtualCards.cardOf(DemoCitizens.CHAU_REVOKED_CARD.pin()));
         assertThat(revoked.status()).as("%s", revoked.body()).isGreaterThanOrEqualTo(400);
         wait.until(d -> status.getText().startsWith("Lần đọc thẻ vừa rồi không thành công."));
         assertThat(status.getText()).contains("thu hồi");
         assertNoSeriousViolations(pages.check("chip-card-attempt-failed"));
 
-        VirtualMobileApp.Answer verified = APP.answer(requestUrl, cardOf(cardHolder.pin()));
+        VirtualMobileApp.Answer verified = APP.answer(requestUrl, VirtualCards.cardOf(cardHolder.pin()));
         assertThat(verified.status()).as("%s", verified.body()).isEqualTo(200);
         wait.until(d -> d.getCurrentUrl().startsWith(portal.redirectUri().toString()));
         assertThat(driver.getCurrentUrl()).as("the page went on by itself once the phone was done").contains("code=");
@@ -278,7 +279,7 @@ class CitizenPagesBrowserTest {
         open(portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high")))).uri().toString());
         String requestUrl = chipRequestUrl();
         for (int i = 0; i < 3; i++) {
-            APP.answer(requestUrl, cardOf(DemoCitizens.CHAU_REVOKED_CARD.pin()));
+            APP.answer(requestUrl, VirtualCards.cardOf(DemoCitizens.CHAU_REVOKED_CARD.pin()));
         }
         WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-error-message")));
         assertThat(message.getAttribute("role")).isEqualTo("alert");
@@ -388,22 +389,7 @@ class CitizenPagesBrowserTest {
         return statusUrl.substring(0, statusUrl.length() - "/status".length());
     }
 
-    private static VirtualCard cardOf(String pin) throws Exception {
-        Path csv = Path.of(System.getProperty("dinhdanh.demo.dir"), "citizens.csv");
-        return DemoCards.cardFor(DemoCards.findInCsv(csv, pin).orElseThrow());
-    }
 
-    /** A fresh demo citizen whose registry card is valid and not about to expire (children have no card). */
-    private static FreshCitizens.Citizen withUsableCard() {
-        while (true) {
-            FreshCitizens.Citizen c = FreshCitizens.next();
-            List<String> row = c.row();
-            if (row.size() > 13 && "VALID".equals(row.get(13)) && !row.get(12).isBlank()
-                    && LocalDate.parse(row.get(12)).isAfter(LocalDate.now().plusDays(1))) {
-                return c;
-            }
-        }
-    }
 
     // --- helpers ---
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import vn.dinhdanh.chipcard.app.DemoCards;
 import vn.dinhdanh.chipcard.app.VirtualMobileApp;
 import vn.dinhdanh.icao.virtualcard.VirtualCard;
+import vn.dinhdanh.tests.support.VirtualCards;
 import vn.dinhdanh.tests.support.AdminApi;
 import vn.dinhdanh.tests.support.Browser;
 import vn.dinhdanh.tests.support.CitizenLogin;
@@ -42,10 +43,6 @@ class ChipCardLoginTest {
         portal = RelyingParty.portal(server);
     }
 
-    static VirtualCard cardOf(String pin) throws Exception {
-        Path csv = Path.of(System.getProperty("dinhdanh.demo.dir"), "citizens.csv");
-        return DemoCards.cardFor(DemoCards.findInCsv(csv, pin).orElseThrow());
-    }
 
     /** The chip-card page reached after the password step of a login that asks for {@code high}. */
     record ChipPage(Response page, String handle, String shortCode, String statusUrl) {
@@ -72,17 +69,6 @@ class ChipCardLoginTest {
         return new ChipPage(page, status.group(2), code.group(1), status.group(1).replace("&amp;", "&"));
     }
 
-    /** The next fresh demo citizen whose registry card is valid and not expired (children have no card). */
-    static FreshCitizens.Citizen withUsableCard() {
-        while (true) {
-            FreshCitizens.Citizen c = FreshCitizens.next();
-            List<String> row = c.row();
-            if (row.size() > 13 && "VALID".equals(row.get(13)) && !row.get(12).isBlank()
-                    && java.time.LocalDate.parse(row.get(12)).isAfter(java.time.LocalDate.now().plusDays(1))) {
-                return c;
-            }
-        }
-    }
 
     static Response continueAfterPhone(Browser browser, ChipPage chip) {
         return browser.postForm(Browser.formAction(chip.page().asString(), "dd-chip-continue"), Map.of("chipCardContinue", "true"));
@@ -100,7 +86,7 @@ class ChipCardLoginTest {
         assertThat(request.body().get("level").asText()).isEqualTo("high");
         assertThat(request.body().get("service").asText()).isNotBlank();
 
-        VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), cardOf(DemoCitizens.NGOC.pin()));
+        VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(DemoCitizens.NGOC.pin()));
         assertThat(posted.status()).as("%s", posted.body()).isEqualTo(200);
         assertThat(posted.body().get("status").asText()).isEqualTo("verified");
         assertThat(browser.get(chip.statusUrl()).jsonPath().getString("status")).isEqualTo("verified");
@@ -111,13 +97,13 @@ class ChipCardLoginTest {
         assertThat(id.getStringClaim("acr")).isEqualTo("high");
         assertThat(id.getStringListClaim("amr")).as("the methods of this authentication: the chip card").contains("sc", "hwk");
 
-        VirtualMobileApp.Answer again = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), cardOf(DemoCitizens.NGOC.pin()));
+        VirtualMobileApp.Answer again = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(DemoCitizens.NGOC.pin()));
         assertThat(again.status()).as("a request is single-use").isIn(404, 409);
     }
 
     @Test
     void whenHighIsAskedFirst_thenTheChipCardAloneLogsInAndTheNewAccountIsLevel2() throws Exception {
-        FreshCitizens.Citizen citizen = withUsableCard();
+        FreshCitizens.Citizen citizen = FreshCitizens.nextWithUsableCard();
         Browser browser = new Browser();
         RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
         Response first = browser.get(attempt.uri().toString());
@@ -125,7 +111,7 @@ class ChipCardLoginTest {
         assertThat(first.asString()).as("no password form when high is asked for").doesNotContain("kc-form-login");
         ChipPage chip = chipPage(first);
 
-        VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), cardOf(citizen.pin()));
+        VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(citizen.pin()));
         assertThat(posted.status()).as("%s", posted.body()).isEqualTo(200);
 
         AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, continueAfterPhone(browser, chip));
@@ -141,11 +127,11 @@ class ChipCardLoginTest {
 
     @Test
     void whenSubstantialIsAsked_thenTheChipCardIsTheSecondFactorAndTheTokenSaysSubstantial() throws Exception {
-        FreshCitizens.Citizen citizen = withUsableCard();
+        FreshCitizens.Citizen citizen = FreshCitizens.nextWithUsableCard();
         Browser browser = new Browser();
         RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("substantial"))));
         ChipPage chip = chipPage(browser.get(attempt.uri().toString()));
-        assertThat(APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), cardOf(citizen.pin())).status()).isEqualTo(200);
+        assertThat(APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(citizen.pin())).status()).isEqualTo(200);
         AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, continueAfterPhone(browser, chip));
         OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
         assertThat(portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce()).getStringClaim("acr")).isEqualTo("substantial");
@@ -157,7 +143,7 @@ class ChipCardLoginTest {
         RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
         ChipPage chip = passwordThenChipPage(browser, attempt, DemoCitizens.CHAU_REVOKED_CARD);
 
-        VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), cardOf(DemoCitizens.CHAU_REVOKED_CARD.pin()));
+        VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(DemoCitizens.CHAU_REVOKED_CARD.pin()));
         assertThat(posted.status()).isEqualTo(422);
         assertThat(posted.body().get("error").asText()).isEqualTo("card_revoked");
         assertThat(posted.body().get("checks").toString()).contains("PASSED");
@@ -169,7 +155,7 @@ class ChipCardLoginTest {
         RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
         ChipPage chip = passwordThenChipPage(browser, attempt, DemoCitizens.AN);
 
-        VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), cardOf(DemoCitizens.NGOC.pin()));
+        VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(DemoCitizens.NGOC.pin()));
         assertThat(posted.status()).isEqualTo(422);
         assertThat(posted.body().get("error").asText()).isEqualTo("pin_mismatch");
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import vn.dinhdanh.chipcard.app.DemoCards;
 import vn.dinhdanh.chipcard.app.VirtualMobileApp;
 import vn.dinhdanh.icao.virtualcard.VirtualCard;
+import vn.dinhdanh.tests.support.VirtualCards;
 import vn.dinhdanh.tests.support.DemoBank;
 import vn.dinhdanh.tests.support.DemoCitizens;
 import vn.dinhdanh.tests.support.DinhdanhServer;
@@ -40,15 +41,11 @@ class EkycVerificationTest {
         return response.toSuccessResponse().getTokens().getAccessToken().getValue();
     }
 
-    static VirtualCard cardOf(String pin) throws Exception {
-        Path csv = Path.of(System.getProperty("dinhdanh.demo.dir"), "citizens.csv");
-        return DemoCards.cardFor(DemoCards.findInCsv(csv, pin).orElseThrow());
-    }
 
     static JsonPath verify(String token, String pin) throws Exception {
         JsonPath challenge = given().auth().oauth2(token).post(server.realmUrl() + "/chip-card/ekyc/challenges")
                 .then().statusCode(200).extract().jsonPath();
-        ObjectNode evidence = VirtualMobileApp.evidence(cardOf(pin), Base64.getDecoder().decode(challenge.getString("challenge")));
+        ObjectNode evidence = VirtualMobileApp.evidence(VirtualCards.cardOf(pin), Base64.getDecoder().decode(challenge.getString("challenge")));
         evidence.put("challengeId", challenge.getString("challengeId"));
         return given().auth().oauth2(token).contentType("application/json").body(evidence.toString())
                 .post(server.realmUrl() + "/chip-card/ekyc/verifications").then().statusCode(200).extract().jsonPath();
@@ -80,7 +77,7 @@ class EkycVerificationTest {
     void whenAChallengeIsAnsweredTwice_thenTheSecondAnswerIsRefusedAsUsed() throws Exception {
         String token = bankToken("ekyc");
         JsonPath challenge = given().auth().oauth2(token).post(server.realmUrl() + "/chip-card/ekyc/challenges").then().statusCode(200).extract().jsonPath();
-        ObjectNode evidence = VirtualMobileApp.evidence(cardOf(DemoCitizens.NGOC.pin()), Base64.getDecoder().decode(challenge.getString("challenge")));
+        ObjectNode evidence = VirtualMobileApp.evidence(VirtualCards.cardOf(DemoCitizens.NGOC.pin()), Base64.getDecoder().decode(challenge.getString("challenge")));
         evidence.put("challengeId", challenge.getString("challengeId"));
         given().auth().oauth2(token).contentType("application/json").body(evidence.toString())
                 .post(server.realmUrl() + "/chip-card/ekyc/verifications").then().statusCode(200);

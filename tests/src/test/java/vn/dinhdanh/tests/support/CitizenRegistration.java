@@ -34,6 +34,10 @@ public final class CitizenRegistration {
             return new Form(pin, fullName, value, phone, password, passwordConfirm);
         }
 
+        public Form withPhone(String value) {
+            return new Form(pin, fullName, birthdate, value, password, passwordConfirm);
+        }
+
         public Form withPassword(String value) {
             return new Form(pin, fullName, birthdate, phone, value, value);
         }

@@ -59,6 +59,18 @@ public final class FreshCitizens {
         return citizens.get(i);
     }
 
+    /** The next fresh citizen whose registry card is valid and not about to expire (children have no card). */
+    public static Citizen nextWithUsableCard() {
+        while (true) {
+            Citizen c = next();
+            List<String> row = c.row();
+            if (row.size() > 13 && "VALID".equals(row.get(13)) && !row.get(12).isBlank()
+                    && java.time.LocalDate.parse(row.get(12)).isAfter(java.time.LocalDate.now().plusDays(1))) {
+                return c;
+            }
+        }
+    }
+
     /** Whether the demo registry has a citizen with this number (living or not). */
     public static boolean inRegistry(String pin) {
         fresh();

@@ -6,10 +6,14 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.authenticators.util.AcrStore;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import vn.dinhdanh.idp.authentication.StatelessAuthenticator;
-import vn.dinhdanh.idp.federation.CitizenAttributes;
+import vn.dinhdanh.idp.federation.AccountLevel;
 import vn.dinhdanh.idp.protocol.AuthenticationMethods;
 
 /**
@@ -33,8 +37,9 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
             return;
         }
         if (context.getExecution().isAlternative() && !chosen(context)) {
-            // Offered beside the password: the password form comes first unless the relying party asked for
-            // substantial or high, or the citizen picked the chip card under "Try another way".
+            // Offered beside the password or a second factor: the other method comes first unless the relying party
+            // asked for substantial or high and the citizen has no other method set up here, or the citizen picked
+            // the chip card under "Try another way".
             context.attempted();
             return;
         }
@@ -91,8 +96,7 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
             refuse(context, ChipCardError.PIN_MISMATCH);
             return;
         }
-        if (!"2".equals(user.getFirstAttribute(CitizenAttributes.ACCOUNT_LEVEL))) {
-            user.setSingleAttribute(CitizenAttributes.ACCOUNT_LEVEL, "2");
+        if (AccountLevel.raiseToLevel2AfterChipProof(user)) {
             context.getEvent().detail("account_level", "2");
         }
         context.setUser(user);
@@ -107,7 +111,24 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
         if (context.getExecution().getId().equals(auth.getAuthNote(AuthenticationProcessor.CURRENT_AUTHENTICATION_EXECUTION))) {
             return true;
         }
-        return new AcrStore(context.getSession(), auth).getRequestedLevelOfAuthentication(context.getTopLevelFlow()) >= SUBSTANTIAL;
+        return new AcrStore(context.getSession(), auth).getRequestedLevelOfAuthentication(context.getTopLevelFlow()) >= SUBSTANTIAL
+                && !anotherMethodIsSetUp(context);
+    }
+
+    /** Whether a known citizen has set up a sibling alternative of this step (an SMS number, an authenticator app...). */
+    private static boolean anotherMethodIsSetUp(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        if (user == null) {
+            return false;
+        }
+        KeycloakSession session = context.getSession();
+        AuthenticationExecutionModel self = context.getExecution();
+        return context.getRealm().getAuthenticationExecutionsStream(self.getParentFlow())
+                .filter(e -> !e.getId().equals(self.getId()) && e.isAlternative() && !e.isAuthenticatorFlow() && e.getAuthenticator() != null)
+                .map(e -> session.getKeycloakSessionFactory().getProviderFactory(Authenticator.class, e.getAuthenticator()))
+                .filter(AuthenticatorFactory.class::isInstance)
+                .map(f -> ((AuthenticatorFactory) f).create(session))
+                .anyMatch(other -> other.requiresUser() && other.configuredFor(session, context.getRealm(), user));
     }
 
     private static Response page(AuthenticationFlowContext context, ChipCardRequest request) {

@@ -22,7 +22,11 @@ import vn.dinhdanh.registry.PersonalIdNumber;
  */
 public final class RegistryStatusAuthenticator implements StatelessAuthenticator {
 
-    private static final String PASSWORD_FORM = "auth-username-password-form";
+    /** RFC 8176 method of each Keycloak authenticator the realm's flows use. */
+    private static final java.util.Map<String, String> KEYCLOAK_METHODS = java.util.Map.of(
+            "auth-username-password-form", "pwd",
+            SecondFactorOfLevel2Account.Otp.ID, "otp",
+            SecondFactorOfLevel2Account.WebAuthn.ID, "hwk");
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -37,18 +41,22 @@ public final class RegistryStatusAuthenticator implements StatelessAuthenticator
             return;
         }
         CitizenAttributes.refresh(user, citizen.get());
-        if (passwordVerifiedNow(context)) {
-            AuthenticationMethods.add(context.getAuthenticationSession(), "pwd");
-        }
+        recordKeycloakMethods(context);
         context.success();
     }
 
-    /** Whether Keycloak's password form succeeded in this authentication (not on an SSO-cookie login). */
-    private static boolean passwordVerifiedNow(AuthenticationFlowContext context) {
-        return context.getAuthenticationSession().getExecutionStatus().entrySet().stream()
+    /**
+     * Adds to {@code amr} the methods of Keycloak's own authenticators that succeeded in this authentication (none
+     * on an SSO-cookie login); dinhdanh's authenticators record their own.
+     */
+    private static void recordKeycloakMethods(AuthenticationFlowContext context) {
+        context.getAuthenticationSession().getExecutionStatus().entrySet().stream()
                 .filter(e -> e.getValue() == AuthenticationSessionModel.ExecutionStatus.SUCCESS)
                 .map(e -> context.getRealm().getAuthenticationExecutionById(e.getKey()))
-                .anyMatch(execution -> execution != null && PASSWORD_FORM.equals(execution.getAuthenticator()));
+                .filter(execution -> execution != null && execution.getAuthenticator() != null)
+                .map(execution -> KEYCLOAK_METHODS.get(execution.getAuthenticator()))
+                .filter(java.util.Objects::nonNull)
+                .forEach(method -> AuthenticationMethods.add(context.getAuthenticationSession(), method));
     }
 
     private static Optional<Citizen> lookUp(KeycloakSession session, UserModel user) {

@@ -1,0 +1,146 @@
+package vn.dinhdanh.idp.authentication;
+
+import java.util.List;
+import org.keycloak.Config;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import vn.dinhdanh.idp.federation.AccountLevel;
+
+/**
+ * One of Keycloak's own second factors (TOTP, WebAuthn), offered at {@code substantial} only to a level-2 account:
+ * a level-1 citizen who has set up an authenticator app still has to prove the chip card once. The login itself is
+ * Keycloak's authenticator, reached through its factory; this only narrows whom it is offered to.
+ */
+public abstract class SecondFactorOfLevel2Account implements AuthenticatorFactory {
+
+    private final String id;
+    private final String delegateId;
+    private final String displayType;
+
+    protected SecondFactorOfLevel2Account(String id, String delegateId, String displayType) {
+        this.id = id;
+        this.delegateId = delegateId;
+        this.displayType = displayType;
+    }
+
+    /** Keycloak's authenticator app (TOTP) form, for level-2 accounts. */
+    public static final class Otp extends SecondFactorOfLevel2Account {
+        public static final String ID = "dinhdanh-level2-otp";
+
+        public Otp() {
+            super(ID, "auth-otp-form", "Authenticator app code (level-2 accounts)");
+        }
+    }
+
+    /** Keycloak's WebAuthn security-key login, for level-2 accounts. */
+    public static final class WebAuthn extends SecondFactorOfLevel2Account {
+        public static final String ID = "dinhdanh-level2-webauthn";
+
+        public WebAuthn() {
+            super(ID, "webauthn-authenticator", "Security key or passkey (level-2 accounts)");
+        }
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        AuthenticatorFactory keycloaks = (AuthenticatorFactory) session.getKeycloakSessionFactory().getProviderFactory(Authenticator.class, delegateId);
+        return new Level2Only(keycloaks.create(session));
+    }
+
+    private record Level2Only(Authenticator delegate) implements Authenticator {
+
+        @Override
+        public void authenticate(AuthenticationFlowContext context) {
+            delegate.authenticate(context);
+        }
+
+        @Override
+        public void action(AuthenticationFlowContext context) {
+            delegate.action(context);
+        }
+
+        @Override
+        public boolean requiresUser() {
+            return true;
+        }
+
+        @Override
+        public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+            return AccountLevel.isLevel2(user) && delegate.configuredFor(session, realm, user);
+        }
+
+        @Override
+        public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        }
+
+        @Override
+        public List<RequiredActionFactory> getRequiredActions(KeycloakSession session) {
+            return delegate.getRequiredActions(session);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return displayType;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Keycloak's " + delegateId + ", offered only to level-2 accounts";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return null;
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return false;
+    }
+
+    @Override
+    public Requirement[] getRequirementChoices() {
+        return new Requirement[] {Requirement.ALTERNATIVE, Requirement.DISABLED};
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

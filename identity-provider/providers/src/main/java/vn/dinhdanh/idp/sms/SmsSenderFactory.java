@@ -1,0 +1,7 @@
+package vn.dinhdanh.idp.sms;
+
+import org.keycloak.provider.ProviderFactory;
+
+/** The factory of an {@link SmsSender}: one per gateway. */
+public interface SmsSenderFactory extends ProviderFactory<SmsSender> {
+}
