@@ -56,6 +56,9 @@
             <input type="hidden" name="chipCardContinue" value="true">
             <button class="pf-v5-c-button pf-m-primary pf-m-block dd-button" type="submit" id="dd-chip-continue-button">${msg("chipCardContinue")}</button>
         </form>
+        <form id="dd-chip-cancel" action="${url.loginAction}" method="post">
+            <button class="pf-v5-c-button pf-m-secondary pf-m-block dd-space-top" name="cancel" value="on" type="submit">${msg("chipCardCancel")}</button>
+        </form>
         <noscript><p class="dd-small">${msg("chipCardNoScript")}</p></noscript>
         </div>
         </div>

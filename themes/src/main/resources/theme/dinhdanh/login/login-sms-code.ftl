@@ -25,5 +25,8 @@
         <form id="dd-sms-resend" action="${url.loginAction}" method="post">
             <button class="pf-v5-c-button pf-m-secondary pf-m-block dd-space-top" name="resend" value="true" type="submit">${msg("citizenSmsResend")}</button>
         </form>
+        <form id="dd-sms-cancel" action="${url.loginAction}" method="post">
+            <button class="pf-v5-c-button pf-m-secondary pf-m-block dd-space-top" name="cancel" value="on" type="submit">${msg("doCancel")}</button>
+        </form>
     </#if>
 </@layout.registrationLayout>

@@ -52,6 +52,11 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (context.getHttpRequest().getDecodedFormParameters().containsKey("cancel")) {
+            // The citizen cannot or will not use the card: the relying party gets access_denied, never a lower level.
+            context.cancelLogin();
+            return;
+        }
         AuthenticationSessionModel auth = context.getAuthenticationSession();
         String handle = auth.getAuthNote(NOTE_HANDLE);
         ChipCardRequests requests = new ChipCardRequests(context.getSession());

@@ -63,6 +63,10 @@ public final class SmsCodeAuthenticator implements StatelessAuthenticator {
     public void action(AuthenticationFlowContext context) {
         AuthenticationSessionModel auth = context.getAuthenticationSession();
         MultivaluedMap<String, String> params = context.getHttpRequest().getDecodedFormParameters();
+        if (params.containsKey("cancel")) {
+            context.cancelLogin();
+            return;
+        }
         if (params.containsKey(RESEND_FIELD)) {
             resend(context);
             return;
