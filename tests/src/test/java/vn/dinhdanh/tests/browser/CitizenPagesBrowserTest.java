@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.dinhdanh.chipcard.app.DemoCards;
 import vn.dinhdanh.chipcard.app.VirtualMobileApp;
 import vn.dinhdanh.icao.virtualcard.VirtualCard;
+import vn.dinhdanh.tests.support.ChipCardPage;
 import vn.dinhdanh.tests.support.VirtualCards;
 import vn.dinhdanh.tests.support.AdminApi;
 import vn.dinhdanh.tests.support.CitizenRegistration;
@@ -60,7 +61,7 @@ class CitizenPagesBrowserTest {
         // Citizens of this class's own, so that its wrong password and its refusal count towards nobody else's lockout.
         citizen = CitizenRegistration.registerFresh(server, portal, PASSWORD);
         locked = CitizenRegistration.registerFresh(server, portal, PASSWORD);
-        withOtp = CitizenRegistration.registerFresh(server, portal, PASSWORD);
+        withOtp = CitizenRegistration.register(server, portal, FreshCitizens.nextWithUsableCard(), PASSWORD);
         deceased = CitizenRegistration.registerFreshThenRecordDeceased(server, portal, new AdminApi(server), PASSWORD);
         driver = Chromium.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -335,6 +336,8 @@ class CitizenPagesBrowserTest {
     @Order(14)
     void whenACitizenWithAnAuthenticatorAppStepsUpToSubstantial_thenTheOneTimeCodePageTakesTheCodeAndExplainsAWrongOne() throws Exception {
         freshBrowserSession();
+        // an authenticator app is a second factor of level-2 accounts: the citizen proves the chip card once
+        ChipCardPage.proveCardAfterPassword(server, portal, withOtp.pin(), PASSWORD);
         Totp.requireSetup(server, withOtp.pin());
         open(portal.authorize("openid").uri().toString());
         typeInto("username", withOtp.pin());

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import vn.dinhdanh.chipcard.app.DemoCards;
 import vn.dinhdanh.chipcard.app.VirtualMobileApp;
 import vn.dinhdanh.icao.virtualcard.VirtualCard;
+import vn.dinhdanh.tests.support.ChipCardPage;
 import vn.dinhdanh.tests.support.VirtualCards;
 import vn.dinhdanh.tests.support.AdminApi;
 import vn.dinhdanh.tests.support.Browser;
@@ -44,41 +45,25 @@ class ChipCardLoginTest {
     }
 
 
-    /** The chip-card page reached after the password step of a login that asks for {@code high}. */
-    record ChipPage(Response page, String handle, String shortCode, String statusUrl) {
-    }
 
     /**
      * Step-up: the citizen first logs in at {@code low} with the password (an SSO session), then a relying party
      * asks for {@code high}: the chip-card page comes without a second password.
      */
-    static ChipPage passwordThenChipPage(Browser browser, RelyingParty.Attempt highAttempt, DemoCitizens.Demo citizen) {
+    static ChipCardPage passwordThenChipPage(Browser browser, RelyingParty.Attempt highAttempt, DemoCitizens.Demo citizen) {
         RelyingParty.Attempt low = portal.authorize("openid");
         CitizenLogin.login(browser, portal, low, citizen.pin(), citizen.password());
-        return chipPage(browser.followWithin(browser.get(highAttempt.uri().toString()), server.baseUrl()));
-    }
-
-    static ChipPage chipPage(Response page) {
-        assertThat(page.statusCode()).as("chip-card page:\n%s", page.asString()).isEqualTo(200);
-        String html = page.asString();
-        Matcher status = Pattern.compile("data-status-url=\"([^\"]+/chip-card/requests/([A-Za-z0-9_-]+)/status)\"").matcher(html);
-        assertThat(status.find()).as("status URL in the chip-card page").isTrue();
-        Matcher code = Pattern.compile("id=\"dd-short-code\"[^>]*>([A-Z0-9-]+)<").matcher(html);
-        assertThat(code.find()).as("short code in the chip-card page").isTrue();
-        assertThat(html).contains("<svg");
-        return new ChipPage(page, status.group(2), code.group(1), status.group(1).replace("&amp;", "&"));
+        return ChipCardPage.of(browser.followWithin(browser.get(highAttempt.uri().toString()), server.baseUrl()));
     }
 
 
-    static Response continueAfterPhone(Browser browser, ChipPage chip) {
-        return browser.postForm(Browser.formAction(chip.page().asString(), "dd-chip-continue"), Map.of("chipCardContinue", "true"));
-    }
+
 
     @Test
     void whenTheCitizenStepsUpWithTheChipCard_thenTheTokenCarriesAcrHighAndAmrWithScAndHwk() throws Exception {
         Browser browser = new Browser();
         RelyingParty.Attempt attempt = portal.authorize("openid profile", b -> b.acrValues(List.of(new ACR("high"))));
-        ChipPage chip = passwordThenChipPage(browser, attempt, DemoCitizens.NGOC);
+        ChipCardPage chip = passwordThenChipPage(browser, attempt, DemoCitizens.NGOC);
 
         VirtualMobileApp.Answer request = APP.readRequest(server.realmUrl() + "/chip-card/requests/" + chip.shortCode());
         assertThat(request.status()).isEqualTo(200);
@@ -91,7 +76,7 @@ class ChipCardLoginTest {
         assertThat(posted.body().get("status").asText()).isEqualTo("verified");
         assertThat(browser.get(chip.statusUrl()).jsonPath().getString("status")).isEqualTo("verified");
 
-        AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, continueAfterPhone(browser, chip));
+        AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, chip.continueAfterPhone(browser));
         OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
         IDTokenClaimsSet id = portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce());
         assertThat(id.getStringClaim("acr")).isEqualTo("high");
@@ -109,12 +94,12 @@ class ChipCardLoginTest {
         Response first = browser.get(attempt.uri().toString());
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.asString()).as("no password form when high is asked for").doesNotContain("kc-form-login");
-        ChipPage chip = chipPage(first);
+        ChipCardPage chip = ChipCardPage.of(first);
 
         VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(citizen.pin()));
         assertThat(posted.status()).as("%s", posted.body()).isEqualTo(200);
 
-        AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, continueAfterPhone(browser, chip));
+        AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, chip.continueAfterPhone(browser));
         OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
         IDTokenClaimsSet id = portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce());
         assertThat(id.getStringClaim("acr")).isEqualTo("high");
@@ -130,9 +115,9 @@ class ChipCardLoginTest {
         FreshCitizens.Citizen citizen = FreshCitizens.nextWithUsableCard();
         Browser browser = new Browser();
         RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("substantial"))));
-        ChipPage chip = chipPage(browser.get(attempt.uri().toString()));
+        ChipCardPage chip = ChipCardPage.of(browser.get(attempt.uri().toString()));
         assertThat(APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(citizen.pin())).status()).isEqualTo(200);
-        AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, continueAfterPhone(browser, chip));
+        AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, chip.continueAfterPhone(browser));
         OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
         assertThat(portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce()).getStringClaim("acr")).isEqualTo("substantial");
     }
@@ -141,7 +126,7 @@ class ChipCardLoginTest {
     void whenTheCardIsRevokedInTheRegistry_thenTheEvidenceIsRefusedWithCardRevoked() throws Exception {
         Browser browser = new Browser();
         RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
-        ChipPage chip = passwordThenChipPage(browser, attempt, DemoCitizens.CHAU_REVOKED_CARD);
+        ChipCardPage chip = passwordThenChipPage(browser, attempt, DemoCitizens.CHAU_REVOKED_CARD);
 
         VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(DemoCitizens.CHAU_REVOKED_CARD.pin()));
         assertThat(posted.status()).isEqualTo(422);
@@ -153,7 +138,7 @@ class ChipCardLoginTest {
     void whenAnotherCitizensCardAnswersTheRequest_thenItIsRefusedWithPinMismatch() throws Exception {
         Browser browser = new Browser();
         RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
-        ChipPage chip = passwordThenChipPage(browser, attempt, DemoCitizens.AN);
+        ChipCardPage chip = passwordThenChipPage(browser, attempt, DemoCitizens.AN);
 
         VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(DemoCitizens.NGOC.pin()));
         assertThat(posted.status()).isEqualTo(422);
@@ -164,7 +149,7 @@ class ChipCardLoginTest {
     void whenTheEvidenceIsNotJson_thenItIsRefusedWithInvalidEvidenceAndNo500() {
         Browser browser = new Browser();
         RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
-        ChipPage chip = passwordThenChipPage(browser, attempt, DemoCitizens.AN);
+        ChipCardPage chip = passwordThenChipPage(browser, attempt, DemoCitizens.AN);
 
         Response answer = io.restassured.RestAssured.given().contentType("application/json").body("{\"sod\": 42")
                 .post(server.realmUrl() + "/chip-card/requests/" + chip.handle() + "/evidence");

@@ -15,6 +15,7 @@ import vn.dinhdanh.chipcard.app.DemoCards;
 import vn.dinhdanh.chipcard.app.VirtualMobileApp;
 import vn.dinhdanh.icao.virtualcard.AaBehaviour;
 import vn.dinhdanh.icao.virtualcard.VirtualCard;
+import vn.dinhdanh.tests.support.ChipCardPage;
 import vn.dinhdanh.tests.support.Browser;
 import vn.dinhdanh.tests.support.DemoCitizens;
 import vn.dinhdanh.tests.support.DinhdanhServer;
@@ -33,7 +34,7 @@ class ChipCardRefusalTest {
         ChipCardLoginTest.portal = RelyingParty.portal(server);
     }
 
-    static ChipCardLoginTest.ChipPage chipPageFor(Browser browser, DemoCitizens.Demo citizen) {
+    static ChipCardPage chipPageFor(Browser browser, DemoCitizens.Demo citizen) {
         RelyingParty.Attempt attempt = ChipCardLoginTest.portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
         return ChipCardLoginTest.passwordThenChipPage(browser, attempt, citizen);
     }
@@ -43,17 +44,17 @@ class ChipCardRefusalTest {
         return DemoCards.cardFor(DemoCards.findInCsv(csv, pin).orElseThrow(), options);
     }
 
-    static VirtualMobileApp.Answer post(ChipCardLoginTest.ChipPage chip, ObjectNode evidence) throws Exception {
+    static VirtualMobileApp.Answer post(ChipCardPage chip, ObjectNode evidence) throws Exception {
         return APP.post(server.realmUrl() + "/chip-card/requests/" + chip.handle() + "/evidence", evidence);
     }
 
-    static byte[] challengeOf(ChipCardLoginTest.ChipPage chip) throws Exception {
+    static byte[] challengeOf(ChipCardPage chip) throws Exception {
         return Base64.getDecoder().decode(APP.readRequest(server.realmUrl() + "/chip-card/requests/" + chip.handle()).body().get("challenge").asText());
     }
 
     @Test
     void whenTheChipIsACloneWithoutTheAaPrivateKey_thenActiveAuthenticationFails() throws Exception {
-        ChipCardLoginTest.ChipPage chip = chipPageFor(new Browser(), DemoCitizens.AN);
+        ChipCardPage chip = chipPageFor(new Browser(), DemoCitizens.AN);
         VirtualCard clone = card(DemoCitizens.AN.pin(), o -> o.aaBehaviour(AaBehaviour.CLONED));
         VirtualMobileApp.Answer answer = post(chip, VirtualMobileApp.evidence(clone, challengeOf(chip)));
         assertThat(answer.status()).isEqualTo(422);
@@ -62,7 +63,7 @@ class ChipCardRefusalTest {
 
     @Test
     void whenDg13IsTampered_thenPassiveAuthenticationFails() throws Exception {
-        ChipCardLoginTest.ChipPage chip = chipPageFor(new Browser(), DemoCitizens.AN);
+        ChipCardPage chip = chipPageFor(new Browser(), DemoCitizens.AN);
         VirtualCard genuine = card(DemoCitizens.AN.pin(), o -> o);
         ObjectNode evidence = VirtualMobileApp.evidence(genuine, challengeOf(chip));
         byte[] dg13 = genuine.dataGroup(13);
@@ -77,9 +78,9 @@ class ChipCardRefusalTest {
     @Test
     void whenTheChipSignsTheChallengeOfAnEarlierRequest_thenItIsRefusedAsAReplay() throws Exception {
         Browser browser = new Browser();
-        ChipCardLoginTest.ChipPage earlier = chipPageFor(browser, DemoCitizens.NGOC);
+        ChipCardPage earlier = chipPageFor(browser, DemoCitizens.NGOC);
         byte[] oldChallenge = challengeOf(earlier);
-        ChipCardLoginTest.ChipPage chip = chipPageFor(new Browser(), DemoCitizens.NGOC);
+        ChipCardPage chip = chipPageFor(new Browser(), DemoCitizens.NGOC);
         VirtualMobileApp.Answer answer = post(chip, VirtualMobileApp.evidence(card(DemoCitizens.NGOC.pin(), o -> o), oldChallenge));
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.body().get("error").asText()).isEqualTo("challenge_replayed");
@@ -92,7 +93,7 @@ class ChipCardRefusalTest {
         // the deceased citizen cannot pass the password step, so the card is offered straight away (high asked first)
         Browser browser = new Browser();
         RelyingParty.Attempt attempt = ChipCardLoginTest.portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
-        ChipCardLoginTest.ChipPage chip = ChipCardLoginTest.chipPage(browser.get(attempt.uri().toString()));
+        ChipCardPage chip = ChipCardPage.of(browser.get(attempt.uri().toString()));
         VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), card(DemoCitizens.HUNG_DECEASED.pin(), o -> o));
         assertThat(posted.status()).isEqualTo(422);
         assertThat(posted.body().get("error").asText()).isEqualTo("citizen_deceased");
@@ -101,7 +102,7 @@ class ChipCardRefusalTest {
     @Test
     void whenThreeBadSubmissionsArrive_thenTheRequestDiesAndTheBrowserIsToldSo() throws Exception {
         Browser browser = new Browser();
-        ChipCardLoginTest.ChipPage chip = chipPageFor(browser, DemoCitizens.AN);
+        ChipCardPage chip = chipPageFor(browser, DemoCitizens.AN);
         String evidenceUrl = server.realmUrl() + "/chip-card/requests/" + chip.handle() + "/evidence";
         for (int i = 0; i < 3; i++) {
             io.restassured.RestAssured.given().contentType("application/json").body("{}").post(evidenceUrl).then().statusCode(400);

@@ -11,9 +11,12 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.dinhdanh.chipcard.app.VirtualMobileApp;
+import vn.dinhdanh.tests.support.ChipCardPage;
 import vn.dinhdanh.tests.support.AdminApi;
 import vn.dinhdanh.tests.support.Browser;
 import vn.dinhdanh.tests.support.CitizenLogin;
@@ -56,14 +59,22 @@ class SubstantialSecondFactorTest {
         Response registered = CitizenRegistration.register(browser, registration,
                 CitizenRegistration.Form.of(citizen, PASSWORD).withPhone(phone));
         CitizenLogin.codeFrom(portal, registration, browser.followWithin(registered, server.baseUrl()));
+        browser = new Browser();
+        CitizenLogin.login(browser, portal, portal.authorize("openid"), citizen.pin(), PASSWORD);
 
         int before = outbox.messages().size();
         RelyingParty.Attempt first = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("substantial"))));
-        ChipCardLoginTest.ChipPage chip = ChipCardLoginTest.chipPage(browser.followWithin(browser.get(first.uri().toString()), server.baseUrl()));
+        ChipCardPage chip = ChipCardPage.of(browser.followWithin(browser.get(first.uri().toString()), server.baseUrl()));
         assertThat(outbox.sentTo(international, before)).as("no SMS code for a level-1 account").isEmpty();
+        // "Log in another way" lists the SMS code (Keycloak lists every set-up way); picking it explains level 2
+        Response needsLevel2 = chooseAnotherWay(browser, chip.page(), "SMS");
+        assertThat(needsLevel2.statusCode()).isEqualTo(200);
+        assertThat(needsLevel2.asString()).contains("dd-level2-intro").doesNotContain("dd-sms-form");
+        assertThat(outbox.sentTo(international, before)).as("still no SMS code for a level-1 account").isEmpty();
+        chip = ChipCardPage.of(chooseAnotherWay(browser, needsLevel2, "Thẻ căn cước"));
         VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(citizen.pin()));
         assertThat(posted.status()).as("%s", posted.body()).isEqualTo(200);
-        AuthorizationCode firstCode = CitizenLogin.codeFrom(portal, first, ChipCardLoginTest.continueAfterPhone(browser, chip));
+        AuthorizationCode firstCode = CitizenLogin.codeFrom(portal, first, chip.continueAfterPhone(browser));
         assertThat(idToken(first, firstCode).getStringClaim("acr")).isEqualTo("substantial");
         AdminApi admin = new AdminApi(server);
         assertThat(admin.user(admin.userId(citizen.pin()).orElseThrow()).getList("attributes.account_level", String.class))
@@ -99,6 +110,19 @@ class SubstantialSecondFactorTest {
     private static IDTokenClaimsSet idToken(RelyingParty.Attempt attempt, AuthorizationCode code) throws Exception {
         OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
         return portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce());
+    }
+
+    /** "Log in another way" on this page, then the way whose name contains {@code name}. */
+    private static Response chooseAnotherWay(Browser browser, Response page, String name) {
+        Response ways = browser.postForm(Browser.formAction(page.asString(), "kc-select-try-another-way-form"), Map.of("tryAnotherWay", "on"));
+        Matcher way = Pattern.compile("<form id=\"(kc-select-credential-form-\\d+)\"[^>]*>\\s*<input type=\"hidden\" name=\"authenticationExecution\" value=\"([^\"]+)\">"
+                + "\\s*<button[^>]*>\\s*<span class=\"dd-choice__name\">([^<]*)</span>").matcher(ways.asString());
+        while (way.find()) {
+            if (way.group(3).contains(name)) {
+                return browser.postForm(Browser.formAction(ways.asString(), way.group(1)), Map.of("authenticationExecution", way.group(2)));
+            }
+        }
+        throw new AssertionError("no way named " + name + " in:\n" + ways.asString());
     }
 
     private static String otherThan(String code) {

@@ -91,7 +91,11 @@ public final class CitizenRegistration {
      * that the registration ended with a code for the portal.
      */
     public static FreshCitizens.Citizen registerFresh(DinhdanhServer server, RelyingParty portal, String password) {
-        FreshCitizens.Citizen citizen = FreshCitizens.next();
+        return register(server, portal, FreshCitizens.next(), password);
+    }
+
+    /** Registers this citizen with the given password, through the portal, and checks the registration ended with a code. */
+    public static FreshCitizens.Citizen register(DinhdanhServer server, RelyingParty portal, FreshCitizens.Citizen citizen, String password) {
         Browser browser = new Browser();
         RelyingParty.Attempt attempt = portal.authorize("openid");
         Response answer = register(browser, attempt, Form.of(citizen, password));

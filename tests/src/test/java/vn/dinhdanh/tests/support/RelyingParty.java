@@ -121,12 +121,12 @@ public final class RelyingParty {
         }
     }
 
-    /** Validates signature (against the JWKS), issuer, audience, expiry and nonce. */
+    /** Validates signature (ES256, the realm's default, against the JWKS), issuer, audience, expiry and nonce. */
     public IDTokenClaimsSet validate(JWT idToken, Nonce nonce) {
         try {
             URL jwks = metadata.getJWKSetURI().toURL();
             IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), clientId,
-                    new com.nimbusds.jose.proc.JWSVerificationKeySelector<>(JWSAlgorithm.RS256, JWKSourceBuilder.create(jwks).build()), null);
+                    new com.nimbusds.jose.proc.JWSVerificationKeySelector<>(JWSAlgorithm.ES256, JWKSourceBuilder.create(jwks).build()), null);
             return validator.validate(idToken, nonce);
         } catch (Exception e) {
             throw new AssertionError("ID token did not validate: " + e.getMessage(), e);

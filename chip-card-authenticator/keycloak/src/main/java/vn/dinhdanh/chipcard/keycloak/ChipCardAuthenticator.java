@@ -13,6 +13,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import vn.dinhdanh.idp.authentication.StatelessAuthenticator;
+import vn.dinhdanh.idp.authentication.Level2SecondFactor;
 import vn.dinhdanh.idp.federation.AccountLevel;
 import vn.dinhdanh.idp.protocol.AuthenticationMethods;
 
@@ -26,6 +27,7 @@ import vn.dinhdanh.idp.protocol.AuthenticationMethods;
 public final class ChipCardAuthenticator implements StatelessAuthenticator {
 
     private static final int SUBSTANTIAL = 2;
+    private static final int HIGH = 3;
     static final String NOTE_HANDLE = "dinhdanh.chip.handle";
     static final String NOTE_VERIFIED = "dinhdanh.chip.verified";
 
@@ -38,8 +40,8 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
         }
         if (context.getExecution().isAlternative() && !chosen(context)) {
             // Offered beside the password or a second factor: the other method comes first unless the relying party
-            // asked for substantial or high and the citizen has no other method set up here, or the citizen picked
-            // the chip card under "Try another way".
+            // asked for high, or for substantial and the citizen has no other usable method here, or the citizen
+            // picked the chip card under "Try another way".
             context.attempted();
             return;
         }
@@ -116,8 +118,9 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
         if (context.getExecution().getId().equals(auth.getAuthNote(AuthenticationProcessor.CURRENT_AUTHENTICATION_EXECUTION))) {
             return true;
         }
-        return new AcrStore(context.getSession(), auth).getRequestedLevelOfAuthentication(context.getTopLevelFlow()) >= SUBSTANTIAL
-                && !anotherMethodIsSetUp(context);
+        int requested = new AcrStore(context.getSession(), auth).getRequestedLevelOfAuthentication(context.getTopLevelFlow());
+        // high needs the card anyway: never a second factor first
+        return requested >= HIGH || requested >= SUBSTANTIAL && !anotherMethodIsSetUp(context);
     }
 
     /** Whether a known citizen has set up a sibling alternative of this step (an SMS number, an authenticator app...). */
@@ -133,7 +136,7 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
                 .map(e -> session.getKeycloakSessionFactory().getProviderFactory(Authenticator.class, e.getAuthenticator()))
                 .filter(AuthenticatorFactory.class::isInstance)
                 .map(f -> ((AuthenticatorFactory) f).create(session))
-                .anyMatch(other -> other.requiresUser() && other.configuredFor(session, context.getRealm(), user));
+                .anyMatch(other -> other.requiresUser() && Level2SecondFactor.usableBy(other, session, context.getRealm(), user));
     }
 
     private static Response page(AuthenticationFlowContext context, ChipCardRequest request) {

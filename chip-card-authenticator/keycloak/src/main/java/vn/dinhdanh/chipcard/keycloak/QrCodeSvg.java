@@ -18,12 +18,21 @@ public final class QrCodeSvg {
         try {
             BitMatrix m = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
-            StringBuilder path = new StringBuilder();
+            // one rectangle per horizontal run of dark modules: half the markup of one square per module
+            StringBuilder path = new StringBuilder(4096);
             for (int y = 0; y < m.getHeight(); y++) {
-                for (int x = 0; x < m.getWidth(); x++) {
-                    if (m.get(x, y)) {
-                        path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+                int x = 0;
+                while (x < m.getWidth()) {
+                    if (!m.get(x, y)) {
+                        x++;
+                        continue;
                     }
+                    int run = 1;
+                    while (x + run < m.getWidth() && m.get(x + run, y)) {
+                        run++;
+                    }
+                    path.append('M').append(x).append(' ').append(y).append('h').append(run).append("v1h-").append(run).append('z');
+                    x += run;
                 }
             }
             return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight()

@@ -5,14 +5,15 @@ import org.keycloak.Config;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.authentication.CredentialValidator;
 import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.credential.CredentialProvider;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
-import vn.dinhdanh.idp.federation.AccountLevel;
 
 /**
  * One of Keycloak's own second factors (TOTP, WebAuthn), offered at {@code substantial} only to a level-2 account:
@@ -55,16 +56,30 @@ public abstract class SecondFactorOfLevel2Account implements AuthenticatorFactor
         return new Level2Only(keycloaks.create(session));
     }
 
-    private record Level2Only(Authenticator delegate) implements Authenticator {
+    /**
+     * Keycloak's authenticator behind a level-2 check. It is a credential validator like the one it wraps, so that
+     * "Try another way" lists it only to citizens who have the credential.
+     */
+    private record Level2Only(Authenticator delegate) implements Authenticator, Level2SecondFactor, CredentialValidator<CredentialProvider> {
 
         @Override
         public void authenticate(AuthenticationFlowContext context) {
-            delegate.authenticate(context);
+            if (!Level2SecondFactor.refusedBelowLevel2(context)) {
+                delegate.authenticate(context);
+            }
         }
 
         @Override
         public void action(AuthenticationFlowContext context) {
-            delegate.action(context);
+            if (!Level2SecondFactor.refusedBelowLevel2(context)) {
+                delegate.action(context);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public CredentialProvider getCredentialProvider(KeycloakSession session) {
+            return ((CredentialValidator<CredentialProvider>) delegate).getCredentialProvider(session);
         }
 
         @Override
@@ -74,7 +89,7 @@ public abstract class SecondFactorOfLevel2Account implements AuthenticatorFactor
 
         @Override
         public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-            return AccountLevel.isLevel2(user) && delegate.configuredFor(session, realm, user);
+            return delegate.configuredFor(session, realm, user);
         }
 
         @Override

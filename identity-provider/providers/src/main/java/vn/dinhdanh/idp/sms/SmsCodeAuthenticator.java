@@ -18,8 +18,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.theme.Theme;
+import vn.dinhdanh.idp.authentication.Level2SecondFactor;
 import vn.dinhdanh.idp.authentication.StatelessAuthenticator;
-import vn.dinhdanh.idp.federation.AccountLevel;
 import vn.dinhdanh.idp.federation.CitizenAttributes;
 import vn.dinhdanh.idp.protocol.AuthenticationMethods;
 
@@ -30,7 +30,7 @@ import vn.dinhdanh.idp.protocol.AuthenticationMethods;
  * for after {@value #RESEND_AFTER_SECONDS} seconds, at most {@value #MAX_SENDS} codes per login. Wrong codes count
  * towards the realm's brute-force protection, like a wrong password.
  */
-public final class SmsCodeAuthenticator implements StatelessAuthenticator {
+public final class SmsCodeAuthenticator implements StatelessAuthenticator, Level2SecondFactor {
 
     public static final String FORM = "login-sms-code.ftl";
     public static final String CODE_FIELD = "sms_code";
@@ -51,6 +51,9 @@ public final class SmsCodeAuthenticator implements StatelessAuthenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        if (Level2SecondFactor.refusedBelowLevel2(context)) {
+            return;
+        }
         AuthenticationSessionModel auth = context.getAuthenticationSession();
         if (auth.getAuthNote(NOTE_CODE) != null && !expired(auth)) {
             context.challenge(form(context).createForm(FORM));
@@ -65,6 +68,9 @@ public final class SmsCodeAuthenticator implements StatelessAuthenticator {
         MultivaluedMap<String, String> params = context.getHttpRequest().getDecodedFormParameters();
         if (params.containsKey("cancel")) {
             context.cancelLogin();
+            return;
+        }
+        if (Level2SecondFactor.refusedBelowLevel2(context)) {
             return;
         }
         if (params.containsKey(RESEND_FIELD)) {
@@ -205,10 +211,10 @@ public final class SmsCodeAuthenticator implements StatelessAuthenticator {
         }
     }
 
-    /** A level-2 account with a mobile number: level 1 cannot reach {@code substantial} with a code sent to a phone. */
+    /** An account with a mobile number (usable only once the account is level 2: {@link Level2SecondFactor}). */
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return AccountLevel.isLevel2(user) && user.getFirstAttribute(CitizenAttributes.PHONE_NUMBER) != null;
+        return user.getFirstAttribute(CitizenAttributes.PHONE_NUMBER) != null;
     }
 
     @Override
