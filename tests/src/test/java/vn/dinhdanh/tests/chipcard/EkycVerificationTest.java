@@ -87,6 +87,26 @@ class EkycVerificationTest {
     }
 
     @Test
+    void whenTheEvidenceIsTampered_thenTheVerdictIsRefusedWithPassiveAuthenticationFailedAndNoClaims() throws Exception {
+        String token = bankToken("ekyc profile");
+        JsonPath challenge = given().auth().oauth2(token).post(server.realmUrl() + "/chip-card/ekyc/challenges").then().statusCode(200).extract().jsonPath();
+        var card = VirtualCards.cardOf(DemoCitizens.AN.pin());
+        ObjectNode evidence = VirtualMobileApp.evidence(card, Base64.getDecoder().decode(challenge.getString("challenge")));
+        evidence.put("challengeId", challenge.getString("challengeId"));
+        // another name in DG13 (the SOD still holds the hash of the genuine one)
+        byte[] dg13 = card.dataGroup(13);
+        dg13[dg13.length - 2] ^= 0x20;
+        ((ObjectNode) evidence.get("dataGroups")).put("13", Base64.getEncoder().encodeToString(dg13));
+
+        JsonPath verdict = given().auth().oauth2(token).contentType("application/json").body(evidence.toString())
+                .post(server.realmUrl() + "/chip-card/ekyc/verifications").then().statusCode(200).extract().jsonPath();
+        assertThat(verdict.getString("verdict")).isEqualTo("refused");
+        assertThat(verdict.getString("error")).isEqualTo("passive_authentication_failed");
+        assertThat(verdict.getBoolean("authenticity.passiveAuthentication")).isFalse();
+        assertThat(verdict.getMap("claims")).as("no claims from a tampered card").isNull();
+    }
+
+    @Test
     void whenTheTokenLacksTheEkycScope_thenTheApiAnswers403() throws Exception {
         given().auth().oauth2(bankToken("profile")).post(server.realmUrl() + "/chip-card/ekyc/challenges").then().statusCode(403)
                 .body("error", org.hamcrest.Matchers.equalTo("forbidden"));

@@ -84,4 +84,14 @@ public final class AdminApi {
     public JsonPath user(String userId) {
         return given().auth().oauth2(token()).get(admin() + "/users/" + userId).then().statusCode(200).extract().jsonPath();
     }
+
+    /** Sets one attribute of the citizens realm, keeping the others (an empty value clears a dinhdanh setting). */
+    public void setRealmAttribute(String name, String value) {
+        String token = token();
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>(
+                given().auth().oauth2(token).get(admin()).then().statusCode(200).extract().jsonPath().getMap("attributes"));
+        attributes.put(name, value);
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("realm", "citizens", "attributes", attributes))
+                .put(admin()).then().statusCode(204);
+    }
 }

@@ -47,7 +47,7 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
         }
         ChipCardRequest request = new ChipCardRequests(context.getSession()).create(context.getRealm().getId(), bindingOf(auth),
                 serviceName(auth), "high", context.getUser() == null ? null : context.getUser().getUsername(),
-                ChipCardSettings.current().requestLifespanSeconds());
+                ChipCardSettings.current().requestLifespanSeconds(context.getRealm()));
         auth.setAuthNote(NOTE_HANDLE, request.handle());
         context.challenge(page(context, request));
     }

@@ -43,6 +43,21 @@ public final class ChipCardSettings {
         return requestLifespanSeconds;
     }
 
+    /** Realm attribute that overrides the request lifespan for one realm (seconds, 5 to 600), set through the admin API. */
+    public static final String REALM_LIFESPAN_ATTRIBUTE = "dinhdanh.chipCard.requestLifespan";
+
+    /** The lifespan of a new request in this realm: the realm's own setting if it has a valid one, else the server's. */
+    public int requestLifespanSeconds(org.keycloak.models.RealmModel realm) {
+        String own = realm.getAttribute(REALM_LIFESPAN_ATTRIBUTE);
+        if (own != null && own.matches("\\d{1,3}")) {
+            int seconds = Integer.parseInt(own);
+            if (seconds >= 5 && seconds <= 600) {
+                return seconds;
+            }
+        }
+        return requestLifespanSeconds;
+    }
+
     public int maxAttempts() {
         return maxAttempts;
     }

@@ -56,7 +56,7 @@ public final class EkycResource {
         }
         ClientModel client = auth.getClient();
         ChipCardRequest r = requests.create(session.getContext().getRealm().getId(), binding(client), client.getClientId(), SCOPE, null,
-                ChipCardSettings.current().requestLifespanSeconds());
+                ChipCardSettings.current().requestLifespanSeconds(session.getContext().getRealm()));
         audit(client, "EKYC_CHALLENGE", null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", ChipCardAppResource.CONTRACT_VERSION);
