@@ -14,6 +14,7 @@ import vn.dinhdanh.icao.virtualcard.Citizen;
 import vn.dinhdanh.icao.virtualcard.KeySpec;
 import vn.dinhdanh.icao.virtualcard.TestCountry;
 import vn.dinhdanh.icao.virtualcard.VirtualCard;
+import vn.dinhdanh.icao.virtualcard.VirtualCardIssuer;
 import vn.dinhdanh.registry.Sex;
 import vn.dinhdanh.registry.importer.CitizenCsvImport;
 import vn.dinhdanh.registry.importer.CitizenRecord;
@@ -52,13 +53,18 @@ public final class DemoCards {
 
     /** The same card with other issuing options: the fault knobs of the virtual-card issuer (cloned chip, ...). */
     public static VirtualCard cardFor(CitizenRecord record, java.util.function.UnaryOperator<CardOptions> options) {
+        return cardFor(record, country().issuer(), options);
+    }
+
+    /** The citizen's card as another issuer (another Document Signer of the demo state, say) would make it. */
+    public static VirtualCard cardFor(CitizenRecord record, VirtualCardIssuer issuer, java.util.function.UnaryOperator<CardOptions> options) {
         var c = record.citizen();
         LocalDate dob = c.dateOfBirth().toLocalDate().orElse(LocalDate.of(c.dateOfBirth().year(), 1, 1));
         LocalDate issued = record.card() == null ? LocalDate.of(2021, 7, 1) : record.card().issueDate();
         LocalDate expiry = record.card() == null || record.card().expiryDate() == null ? LocalDate.of(2099, 12, 31) : record.card().expiryDate();
         Citizen citizen = new Citizen(c.personalIdNumber().value(), c.fullName(), dob, c.sex() == Sex.FEMALE ? 'F' : 'M',
                 blankToNull(c.placeOfOrigin()), blankToNull(c.placeOfResidence()), issued, expiry, null, null);
-        return country().issuer().issue(citizen, options.apply(CardOptions.defaults().aaKey(KeySpec.EC_P256).aaKeyLabel("aa-" + c.personalIdNumber().value())));
+        return issuer.issue(citizen, options.apply(CardOptions.defaults().aaKey(KeySpec.EC_P256).aaKeyLabel("aa-" + c.personalIdNumber().value())));
     }
 
     /** Finds a citizen in a registry CSV (the demo file: realm-config/src/main/resources/demo/citizens.csv). */

@@ -53,6 +53,11 @@ public final class ChipCardAppResource {
         return new EkycResource(session);
     }
 
+    @Path("trust")
+    public TrustAdminResource trust() {
+        return new TrustAdminResource(session);
+    }
+
     @GET
     @Path("requests/{ref}")
     public Response request(@PathParam("ref") String ref) {

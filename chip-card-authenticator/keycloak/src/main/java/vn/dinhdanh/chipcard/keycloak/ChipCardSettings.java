@@ -1,10 +1,16 @@
 package vn.dinhdanh.chipcard.keycloak;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import vn.dinhdanh.icao.IcaoException;
 import vn.dinhdanh.icao.trust.ReloadableTrustStore;
+import vn.dinhdanh.icao.trust.TrustStore;
 import vn.dinhdanh.icao.verify.CardVerifier;
 import vn.dinhdanh.icao.verify.VerifierConfig;
 
@@ -20,7 +26,12 @@ public final class ChipCardSettings {
     private final Path trustDir;
     private final int requestLifespanSeconds;
     private final int maxAttempts;
+    private static final long TRUST_CHECK_SECONDS = 30;
+    private static final Logger LOG = Logger.getLogger(ChipCardSettings.class);
     private volatile CardVerifier verifier;
+    private ReloadableTrustStore trust;
+    private String trustFingerprint;
+    private volatile long trustCheckedAt;
 
     private ChipCardSettings(Path trustDir, int requestLifespanSeconds, int maxAttempts) {
         this.trustDir = trustDir;
@@ -62,8 +73,24 @@ public final class ChipCardSettings {
         return maxAttempts;
     }
 
-    /** The verifier over the trust folder, built on first use; fails closed when no trust is configured. */
+    /**
+     * The verifier over the trust folder, built on first use; fails closed when no trust is configured. The folder
+     * is looked at again at most every {@value #TRUST_CHECK_SECONDS} seconds and re-read when a file in it changed
+     * (a new CRL, a new CSCA), so that operators never need a restart.
+     */
     public CardVerifier verifier() throws IcaoException {
+        CardVerifier v = initialisedVerifier();
+        if (System.nanoTime() - trustCheckedAt > TRUST_CHECK_SECONDS * 1_000_000_000L) {
+            try {
+                reloadTrust(false);
+            } catch (IcaoException e) {
+                LOG.errorf("Chip-card trust folder could not be re-read; the previous trust stays in force: %s", e.getMessage());
+            }
+        }
+        return v;
+    }
+
+    private CardVerifier initialisedVerifier() throws IcaoException {
         CardVerifier v = verifier;
         if (v == null) {
             synchronized (this) {
@@ -71,12 +98,48 @@ public final class ChipCardSettings {
                     if (trustDir == null) {
                         throw new IllegalStateException("No chip-card trust store configured (spi-realm-restapi-extension--chip-card--trust-dir)");
                     }
-                    verifier = new CardVerifier(new ReloadableTrustStore(trustDir),
-                            VerifierConfig.builder().clock(Clock.systemUTC()).expectedIssuingState("VNM").build());
+                    trust = new ReloadableTrustStore(trustDir);
+                    trustFingerprint = fingerprint();
+                    trustCheckedAt = System.nanoTime();
+                    verifier = new CardVerifier(trust, VerifierConfig.builder().clock(Clock.systemUTC()).expectedIssuingState("VNM").build());
                 }
                 v = verifier;
             }
         }
         return v;
+    }
+
+    /**
+     * Re-reads the trust folder now ({@code always}) or only if a file in it changed. A folder that fails to load
+     * keeps the previous trust (the reason is in the answer's load issues).
+     *
+     * @return the trust in force afterwards
+     */
+    public synchronized TrustStore reloadTrust(boolean always) throws IcaoException {
+        initialisedVerifier();
+        trustCheckedAt = System.nanoTime();
+        String now = fingerprint();
+        if (always || !now.equals(trustFingerprint)) {
+            trustFingerprint = now;
+            TrustStore fresh = trust.reload();
+            LOG.infof("Chip-card trust reloaded: %d CSCA certificates, %d CRLs, %d load issues", fresh.cscas().size(), fresh.crls().size(),
+                    fresh.issues().size());
+        }
+        return trust.current();
+    }
+
+    /** Names, sizes and modification times of the folder's files: changes when an operator drops in a file. */
+    private String fingerprint() {
+        try (Stream<Path> files = Files.list(trustDir)) {
+            return files.sorted().map(f -> {
+                try {
+                    return f.getFileName() + ":" + Files.size(f) + ":" + Files.getLastModifiedTime(f).toMillis();
+                } catch (IOException e) {
+                    return f.getFileName() + ":?";
+                }
+            }).collect(Collectors.joining(","));
+        } catch (IOException e) {
+            return "unreadable";
+        }
     }
 }

@@ -16,11 +16,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RoleModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.services.managers.AppAuthManager;
-import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import vn.dinhdanh.idp.admin.OperatorAccess;
 import vn.dinhdanh.registry.importer.ImportSummary;
 
 /**
@@ -46,9 +44,9 @@ public final class RegistryAdminResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     public Response importCitizens(InputStream csv, @QueryParam("batchSize") Integer batchSize) {
-        Response refusal = refusal();
-        if (refusal != null) {
-            return refusal;
+        Optional<Response> refusal = OperatorAccess.refusal(session, ROLE);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         int size = batchSize == null ? defaultBatchSize : Math.max(1, Math.min(batchSize, 10_000));
         StringWriter errorReport = new StringWriter();
@@ -63,7 +61,7 @@ public final class RegistryAdminResource {
             body.put("errorReport", firstLines(errorReport.toString(), MAX_REPORTED_REJECTIONS + 1));
             return Response.ok(body).build();
         } catch (IOException | RuntimeException e) {
-            return error(Response.Status.BAD_REQUEST, "import_failed", e.getMessage());
+            return OperatorAccess.error(Response.Status.BAD_REQUEST, "import_failed", e.getMessage());
         }
     }
 
@@ -71,33 +69,11 @@ public final class RegistryAdminResource {
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
     public Response status() {
-        Response refusal = refusal();
-        if (refusal != null) {
-            return refusal;
+        Optional<Response> refusal = OperatorAccess.refusal(session, ROLE);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         return Response.ok(Map.of("citizens", PopulationRegistryProvider.of(session).countCitizens())).build();
-    }
-
-    private Response refusal() {
-        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
-        if (auth == null) {
-            return error(Response.Status.UNAUTHORIZED, "not_authenticated", "A bearer token of this realm is required");
-        }
-        if (!mayAdminister(auth.getUser())) {
-            return error(Response.Status.FORBIDDEN, "forbidden", "The realm role " + ROLE + " is required");
-        }
-        return null;
-    }
-
-    private boolean mayAdminister(UserModel user) {
-        var realm = session.getContext().getRealm();
-        RoleModel registryAdmin = realm.getRole(ROLE);
-        RoleModel masterAdmin = "master".equals(realm.getName()) ? realm.getRole("admin") : null;
-        return (registryAdmin != null && user.hasRole(registryAdmin)) || (masterAdmin != null && user.hasRole(masterAdmin));
-    }
-
-    private static Response error(Response.Status status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", code, "error_description", message)).build();
     }
 
     private static String firstLines(String text, int lines) {

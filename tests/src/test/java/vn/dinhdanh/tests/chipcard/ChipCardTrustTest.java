@@ -1,0 +1,102 @@
+package vn.dinhdanh.tests.chipcard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.nimbusds.openid.connect.sdk.claims.ACR;
+import io.restassured.path.json.JsonPath;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.dinhdanh.chipcard.app.DemoCards;
+import vn.dinhdanh.chipcard.app.VirtualMobileApp;
+import vn.dinhdanh.icao.virtualcard.Credential;
+import vn.dinhdanh.icao.virtualcard.TestCountry;
+import vn.dinhdanh.icao.virtualcard.TestPki;
+import vn.dinhdanh.icao.virtualcard.VirtualCard;
+import vn.dinhdanh.icao.virtualcard.VirtualCardIssuer;
+import vn.dinhdanh.tests.support.Browser;
+import vn.dinhdanh.tests.support.ChipCardPage;
+import vn.dinhdanh.tests.support.DemoCitizens;
+import vn.dinhdanh.tests.support.DinhdanhServer;
+import vn.dinhdanh.tests.support.RelyingParty;
+
+/**
+ * Trust anchors on a running server: an operator revokes a Document Signer by putting the state's new CRL into the
+ * trust folder and asking for a reload; a card signed by that Document Signer is then refused. Only administrators
+ * see or reload the trust.
+ */
+class ChipCardTrustTest {
+
+    static DinhdanhServer server;
+    static Path crlFile;
+    static byte[] originalCrl;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = DinhdanhServer.get();
+        assumeTrue(server.home() != null, "the trust folder is a folder of the server under test");
+        try (Stream<Path> files = Files.list(server.home().resolve("demo").resolve("trust"))) {
+            crlFile = files.filter(f -> f.toString().endsWith(".crl")).findFirst().orElseThrow();
+        }
+        originalCrl = Files.readAllBytes(crlFile);
+    }
+
+    @AfterAll
+    static void restoreTrust() throws Exception {
+        if (originalCrl != null) {
+            Files.write(crlFile, originalCrl);
+            given().auth().oauth2(adminToken()).post(trustUrl() + "/reload").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void whenTheStateRevokesADocumentSigner_thenAfterAReloadItsCardsAreRefusedWithDsRevoked() throws Exception {
+        TestCountry demo = DemoCards.country();
+        Credential revokedSigner = TestPki.documentSigner(DemoCards.DEMO_SEED, demo.csca(), new TestPki.DsOptions().label("revoked-e2e"));
+        VirtualCard card = DemoCards.cardFor(DemoCards.findInCsv(Path.of(System.getProperty("dinhdanh.demo.dir"), "citizens.csv"),
+                DemoCitizens.AN.pin()).orElseThrow(), new VirtualCardIssuer(DemoCards.DEMO_SEED, revokedSigner), o -> o);
+        BigInteger serial = revokedSigner.certificate().getSerialNumber();
+
+        JsonPath before = given().auth().oauth2(adminToken()).get(trustUrl()).then().statusCode(200).extract().jsonPath();
+        assertThat(before.getList("cscas")).isNotEmpty();
+        assertThat(before.getInt("crls[0].revoked")).isZero();
+
+        Files.write(crlFile, TestPki.crl(DemoCards.DEMO_SEED, demo.csca(), new TestPki.CrlOptions().revoke(serial)));
+        JsonPath after = given().auth().oauth2(adminToken()).post(trustUrl() + "/reload").then().statusCode(200).extract().jsonPath();
+        assertThat(after.getInt("crls[0].revoked")).isEqualTo(1);
+        assertThat(after.getList("issues")).isEmpty();
+
+        RelyingParty portal = RelyingParty.portal(server);
+        RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
+        ChipCardPage chip = ChipCardPage.of(new Browser().get(attempt.uri().toString()));
+        VirtualMobileApp.Answer answer = new VirtualMobileApp().answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), card);
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().get("error").asText()).isEqualTo("passive_authentication_failed");
+        assertThat(answer.body().get("checks").toString()).contains("DS_REVOKED");
+    }
+
+    @Test
+    void whenSomeoneWithoutTheRoleAsksForTheTrust_thenTheAnswerIs401Or403() {
+        given().get(trustUrl()).then().statusCode(401).extract().jsonPath();
+        given().post(trustUrl() + "/reload").then().statusCode(401);
+        String citizenRealmTrust = server.realmUrl() + "/chip-card/trust";
+        given().get(citizenRealmTrust).then().statusCode(401);
+    }
+
+    static String trustUrl() {
+        return server.baseUrl() + "/realms/master/chip-card/trust";
+    }
+
+    static String adminToken() {
+        return given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"))
+                .post(server.baseUrl() + "/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+    }
+}
