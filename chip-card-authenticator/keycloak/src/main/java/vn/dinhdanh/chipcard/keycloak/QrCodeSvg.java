@@ -18,9 +18,11 @@ public final class QrCodeSvg {
         try {
             BitMatrix m = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
-            // one rectangle per horizontal run of dark modules: half the markup of one square per module
-            StringBuilder path = new StringBuilder(4096);
+            // One stroke per horizontal run of dark modules, drawn along the middle of the row: an absolute move to
+            // a row's first run, relative moves between runs (about a third of the markup of one square per module).
+            StringBuilder path = new StringBuilder(2048);
             for (int y = 0; y < m.getHeight(); y++) {
+                int end = -1;
                 int x = 0;
                 while (x < m.getWidth()) {
                     if (!m.get(x, y)) {
@@ -31,13 +33,19 @@ public final class QrCodeSvg {
                     while (x + run < m.getWidth() && m.get(x + run, y)) {
                         run++;
                     }
-                    path.append('M').append(x).append(' ').append(y).append('h').append(run).append("v1h-").append(run).append('z');
-                    x += run;
+                    if (end < 0) {
+                        path.append('M').append(x).append(' ').append(y).append(".5");
+                    } else {
+                        path.append('m').append(x - end).append(" 0");
+                    }
+                    path.append('h').append(run);
+                    end = x + run;
+                    x = end;
                 }
             }
             return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight()
                     + "\" shape-rendering=\"crispEdges\" width=\"240\" height=\"240\" focusable=\"false\" aria-hidden=\"true\">"
-                    + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+                    + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path stroke=\"#000\" d=\"" + path + "\"/></svg>";
         } catch (WriterException e) {
             throw new IllegalArgumentException("QR content too long", e);
         }
