@@ -32,6 +32,14 @@
             <script src="${script}" type="text/javascript"></script>
         </#list>
     </#if>
+    <#-- Keycloak's security-key pages (webauthn-register, webauthn-authenticate) import this module by name. -->
+    <script type="importmap">
+        {
+            "imports": {
+                "rfc4648": "${url.resourcesCommonPath}/vendor/rfc4648/rfc4648.js"
+            }
+        }
+    </script>
     <script type="module" src="${url.resourcesPath}/js/passwordVisibility.js"></script>
     <script type="module">
         <#outputformat "JavaScript">

@@ -23,6 +23,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.dinhdanh.chipcard.app.DemoCards;
 import vn.dinhdanh.chipcard.app.VirtualMobileApp;
 import vn.dinhdanh.icao.virtualcard.VirtualCard;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import vn.dinhdanh.tests.support.Browser;
 import vn.dinhdanh.tests.support.ChipCardPage;
 import vn.dinhdanh.tests.support.VirtualCards;
 import vn.dinhdanh.tests.support.AdminApi;
@@ -370,6 +376,50 @@ class CitizenPagesBrowserTest {
         assertThat(error.getText()).isNotBlank();
         assertThat(driver.findElement(By.id("otp")).getAttribute("aria-invalid")).isEqualTo("true");
         assertNoSeriousViolations(pages.check("one-time-code-wrong"));
+    }
+
+    @Test
+    void whenALevel2CitizenRegistersASecurityKey_thenItStepsUpToSubstantialWithAmrHwk() throws Exception {
+        FreshCitizens.Citizen holder = CitizenRegistration.register(server, portal, FreshCitizens.nextWithUsableCard(), PASSWORD);
+        ChipCardPage.proveCardAfterPassword(server, portal, holder.pin(), PASSWORD);
+        VirtualAuthenticator key = driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2).setTransport(VirtualAuthenticatorOptions.Transport.USB)
+                .setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+        try {
+            freshBrowserSession();
+            new AdminApi(server).requireAction(holder.pin(), "webauthn-register");
+            open(portal.authorize("openid").uri().toString());
+            typeInto("username", holder.pin());
+            typeInto("password", PASSWORD);
+            submitWithEnter("password");
+            // Keycloak's registration page: the key is made by the browser's (virtual) authenticator, then named
+            assertNoSeriousViolations(pages.check("security-key-registration"));
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("registerWebAuthn"))).click(); // no navigation yet: a prompt first
+            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            wait.until(d -> d.getCurrentUrl().startsWith(portal.redirectUri().toString()));
+            assertThat(key.getCredentials()).hasSize(1);
+
+            freshBrowserSession();
+            RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("substantial"))));
+            open(attempt.uri().toString());
+            chooseAnotherWay("Số định danh cá nhân và mật khẩu");
+            typeInto("username", holder.pin());
+            typeInto("password", PASSWORD);
+            submitWithEnter("password");
+            // Keycloak puts a way the citizen holds a credential for (the key) before the SMS code
+            assertThat(driver.findElements(By.id("authenticateWebAuthnButton"))).as("the security-key page").isNotEmpty();
+            assertNoSeriousViolations(pages.check("security-key"));
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("authenticateWebAuthnButton"))).click();
+            wait.until(d -> d.getCurrentUrl().startsWith(portal.redirectUri().toString()));
+
+            AuthorizationCode code = new AuthorizationCode(Browser.queryParam(driver.getCurrentUrl(), "code"));
+            OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
+            IDTokenClaimsSet id = portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce());
+            assertThat(id.getStringClaim("acr")).isEqualTo("substantial");
+            assertThat(id.getStringListClaim("amr")).contains("pwd", "hwk");
+        } finally {
+            driver.removeVirtualAuthenticator(key);
+        }
     }
 
     /** Forgets every cookie of the browser (WebDriver's deleteAllCookies only sees the current page's). */

@@ -94,4 +94,12 @@ public final class AdminApi {
         given().auth().oauth2(token).contentType("application/json").body(Map.of("realm", "citizens", "attributes", attributes))
                 .put(admin()).then().statusCode(204);
     }
+
+    /** Gives a citizen's account a required action (CONFIGURE_TOTP, webauthn-register, ...) for their next login. */
+    public void requireAction(String username, String action) {
+        String token = token();
+        String id = userId(username).orElseThrow();
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("requiredActions", List.of(action)))
+                .put(admin() + "/users/" + id).then().statusCode(204);
+    }
 }
