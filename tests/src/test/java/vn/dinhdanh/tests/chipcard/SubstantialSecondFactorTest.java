@@ -107,6 +107,31 @@ class SubstantialSecondFactorTest {
         assertThat(id.getStringListClaim("amr")).contains("sms");
     }
 
+    @Test
+    void whenFiveWrongSmsCodesAreTyped_thenTheCodeDiesAndTheLoginEndsWithAPageThatSaysWhatToDo() throws Exception {
+        FreshCitizens.Citizen citizen = FreshCitizens.nextWithUsableCard();
+        String phone = String.format("09%08d", Math.floorMod(citizen.pin().hashCode() * 17L + 3, 100_000_000L));
+        Browser registration = new Browser();
+        RelyingParty.Attempt registering = portal.authorize("openid");
+        CitizenLogin.codeFrom(portal, registering, registration.followWithin(CitizenRegistration.register(registration, registering,
+                CitizenRegistration.Form.of(citizen, PASSWORD).withPhone(phone)), server.baseUrl()));
+        ChipCardPage.proveCardAfterPassword(server, portal, citizen.pin(), PASSWORD);
+
+        Browser browser = new Browser();
+        CitizenLogin.login(browser, portal, portal.authorize("openid"), citizen.pin(), PASSWORD);
+        RelyingParty.Attempt stepUp = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("substantial"))));
+        Response page = browser.followWithin(browser.get(stepUp.uri().toString()), server.baseUrl());
+        String code = outbox.latestCodeFor("+84" + phone.substring(1)).orElseThrow();
+        for (int i = 1; i < 5; i++) {
+            page = browser.postForm(Browser.formAction(page.asString(), "dd-sms-form"), Map.of("sms_code", otherThan(code)));
+            assertThat(page.statusCode()).as("wrong code %d", i).isEqualTo(200);
+            assertThat(page.asString()).contains("dd-sms-form");
+        }
+        Response last = browser.postForm(Browser.formAction(page.asString(), "dd-sms-form"), Map.of("sms_code", otherThan(code)));
+        assertThat(last.statusCode()).isEqualTo(403);
+        assertThat(last.asString()).doesNotContain("dd-sms-form").doesNotContain("Exception").contains("dd-start-again");
+    }
+
     private static IDTokenClaimsSet idToken(RelyingParty.Attempt attempt, AuthorizationCode code) throws Exception {
         OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
         return portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce());
