@@ -47,15 +47,19 @@ class ChipCardExpiryTest {
         RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
         ChipCardPage chip = ChipCardPage.of(browser.get(attempt.uri().toString()));
 
-        Thread.sleep(6_000);
+        // the page's own poll sees the request expire (five seconds); nothing answered it meanwhile
+        Response status = browser.get(chip.statusUrl());
+        for (long end = System.nanoTime() + 20_000_000_000L; "pending".equals(status.jsonPath().getString("status")) && System.nanoTime() < end; ) {
+            Thread.sleep(250); // the poll's interval, as the page's (which polls every few seconds)
+            status = browser.get(chip.statusUrl());
+        }
+        assertThat(status.jsonPath().getString("status")).isEqualTo("expired");
+        assertThat(status.jsonPath().getString("error")).isEqualTo("request_expired");
 
         VirtualMobileApp.Answer late = new VirtualMobileApp().answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(),
                 VirtualCards.cardOf(DemoCitizens.NGOC.pin()));
         assertThat(late.status()).isEqualTo(410);
         assertThat(late.body().get("error").asText()).isEqualTo("request_expired");
-        Response status = browser.get(chip.statusUrl());
-        assertThat(status.jsonPath().getString("status")).isEqualTo("expired");
-        assertThat(status.jsonPath().getString("error")).isEqualTo("request_expired");
         Response finish = chip.continueAfterPhone(browser);
         assertThat(finish.statusCode()).isEqualTo(410);
         assertThat(finish.asString()).doesNotContain("Exception").contains("dd-start-again");

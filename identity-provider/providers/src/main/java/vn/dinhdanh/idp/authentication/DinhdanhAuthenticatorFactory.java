@@ -9,7 +9,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
-/** The factory of a stateless dinhdanh authenticator without configuration or user setup: one shared instance. */
+/**
+ * The factory of a dinhdanh authenticator without configuration or user setup: one shared instance when it is
+ * stateless, or a subclass's own {@link #create} when it needs the session.
+ */
 public abstract class DinhdanhAuthenticatorFactory implements AuthenticatorFactory {
 
     private final String id;
@@ -25,6 +28,11 @@ public abstract class DinhdanhAuthenticatorFactory implements AuthenticatorFacto
         this.helpText = helpText;
         this.instance = instance;
         this.requirementChoices = requirementChoices.clone();
+    }
+
+    /** For a subclass that makes its authenticator per session (it overrides {@link #create}). */
+    protected DinhdanhAuthenticatorFactory(String id, String displayType, String helpText, Requirement... requirementChoices) {
+        this(id, displayType, helpText, null, requirementChoices);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package vn.dinhdanh.idp.authentication;
 
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -10,26 +9,21 @@ import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.provider.ProviderConfigProperty;
 
 /**
  * One of Keycloak's own second factors (TOTP, WebAuthn), offered at {@code substantial} only to a level-2 account:
  * a level-1 citizen who has set up an authenticator app still has to prove the chip card once. The login itself is
  * Keycloak's authenticator, reached through its factory; this only narrows whom it is offered to.
  */
-public abstract class SecondFactorOfLevel2Account implements AuthenticatorFactory {
+public abstract class SecondFactorOfLevel2Account extends DinhdanhAuthenticatorFactory {
 
-    private final String id;
     private final String delegateId;
-    private final String displayType;
 
     protected SecondFactorOfLevel2Account(String id, String delegateId, String displayType) {
-        this.id = id;
+        super(id, displayType, "Keycloak's " + delegateId + ", offered only to level-2 accounts", Requirement.ALTERNATIVE, Requirement.DISABLED);
         this.delegateId = delegateId;
-        this.displayType = displayType;
     }
 
     /** Keycloak's authenticator app (TOTP) form, for level-2 accounts. */
@@ -105,57 +99,5 @@ public abstract class SecondFactorOfLevel2Account implements AuthenticatorFactor
         public void close() {
             delegate.close();
         }
-    }
-
-    @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return displayType;
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Keycloak's " + delegateId + ", offered only to level-2 accounts";
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return null;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return new Requirement[] {Requirement.ALTERNATIVE, Requirement.DISABLED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }
