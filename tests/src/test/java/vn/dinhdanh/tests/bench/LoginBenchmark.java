@@ -46,10 +46,10 @@ class LoginBenchmark {
 
     static final String REDIRECT = "http://localhost:3000/callback";
     static final int THREADS = Integer.getInteger("bench.threads", 4);
-    static final int PASSWORD_LOGINS = Integer.getInteger("bench.password.logins", 120);
+    static final int PASSWORD_LOGINS = Integer.getInteger("bench.password.logins", 240);
     static final int FAST_LOGINS = Integer.getInteger("bench.fast.logins", 400);
     /** Untimed logins before each password scenario (Argon2 dominates; the JIT is warm soon). */
-    static final int WARMUP = Integer.getInteger("bench.warmup", 20);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 40);
     /** Untimed logins before each fast scenario: the same for the chip-card login and the SSO re-login. */
     static final int FAST_WARMUP = Integer.getInteger("bench.fast.warmup", 200);
 
