@@ -135,8 +135,10 @@ public final class SmsCodeAuthenticator implements StatelessAuthenticator, Level
         try {
             context.getSession().getProvider(SmsSender.class).send(phone, text(context, code));
         } catch (SmsNotSentException | RuntimeException e) {
-            // No phone number in the log: the realm, the code path and the gateway's reason only.
-            LOG.warnf("event=SMS_CODE outcome=error realm=%s reason=%s", context.getRealm().getName(), e.getMessage());
+            // No phone number in the log: the realm and the gateway's reason (a gateway's unexpected exception is
+            // named by its class only, since its message might quote the number).
+            LOG.warnf("event=SMS_CODE outcome=error realm=%s reason=%s", context.getRealm().getName(),
+                    e instanceof SmsNotSentException ? e.getMessage() : e.getClass().getName());
             context.failure(AuthenticationFlowError.INTERNAL_ERROR,
                     context.form().setError("smsNotSent").createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
             return;
