@@ -15,6 +15,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import vn.dinhdanh.idp.authentication.StatelessAuthenticator;
 import vn.dinhdanh.idp.authentication.Level2SecondFactor;
 import vn.dinhdanh.idp.federation.AccountLevel;
+import vn.dinhdanh.idp.federation.CitizenStorageProvider;
 import vn.dinhdanh.idp.protocol.AuthenticationMethods;
 
 /**
@@ -94,7 +95,7 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
             refuse(context, ChipCardError.REQUEST_USED);
             return;
         }
-        UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), request.verifiedPin());
+        UserModel user = CitizenStorageProvider.importAfterProof(context.getSession(), context.getRealm(), request.verifiedPin());
         if (user == null) {
             refuse(context, ChipCardError.CITIZEN_NOT_IN_REGISTRY);
             return;

@@ -20,6 +20,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import vn.dinhdanh.idp.federation.CitizenAttributes;
+import vn.dinhdanh.idp.federation.CitizenStorageProvider;
 import vn.dinhdanh.idp.registry.PopulationRegistryProvider;
 import vn.dinhdanh.registry.Citizen;
 import vn.dinhdanh.registry.CitizenNames;
@@ -163,7 +164,7 @@ public final class CitizenRegistrationFormAction implements FormAction {
     @Override
     public void success(FormContext context) {
         String pin = context.getAuthenticationSession().getAuthNote(NOTE_PIN);
-        UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), pin);
+        UserModel user = CitizenStorageProvider.importAfterProof(context.getSession(), context.getRealm(), pin);
         user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER, context.getAuthenticationSession().getAuthNote(NOTE_PHONE));
         user.setSingleAttribute(CitizenAttributes.ACCOUNT_LEVEL, "1");
         context.setUser(user);

@@ -14,9 +14,10 @@ import vn.dinhdanh.registry.InvalidPersonalIdNumberException;
 import vn.dinhdanh.registry.PersonalIdNumber;
 
 /**
- * Brings citizens from the population registry into the realm lazily: a citizen's account is
- * created the first time their personal ID number is looked up (registration or login), never in
- * bulk. The username is the personal ID number.
+ * Brings a citizen from the population registry into the realm once they have proven who they are: at a
+ * registration matched against the registry, or with their chip card ({@link #importAfterProof}). A mere lookup of
+ * a number (a password login, an administrator's search, a registration that fails) never copies a citizen's
+ * registry record into Keycloak. The username is the personal ID number.
  */
 public final class CitizenStorageProvider implements UserStorageProvider, UserLookupProvider, ImportedUserValidation {
 
@@ -28,10 +29,27 @@ public final class CitizenStorageProvider implements UserStorageProvider, UserLo
         this.model = model;
     }
 
+    private static final String IMPORT_PERMIT = "dinhdanh.citizen-import-permit";
+
+    /**
+     * The citizen's account, created from the registry if they have none yet. Call it only once the citizen has
+     * proven who they are.
+     *
+     * @return the account, or null when the registry does not know the number
+     */
+    public static UserModel importAfterProof(KeycloakSession session, RealmModel realm, String personalIdNumber) {
+        session.setAttribute(IMPORT_PERMIT, personalIdNumber);
+        try {
+            return session.users().getUserByUsername(realm, personalIdNumber);
+        } finally {
+            session.removeAttribute(IMPORT_PERMIT);
+        }
+    }
+
     @Override
     public UserModel getUserByUsername(RealmModel realm, String username) {
         Optional<PersonalIdNumber> pin = parse(username);
-        if (pin.isEmpty()) {
+        if (pin.isEmpty() || !pin.get().value().equals(session.getAttribute(IMPORT_PERMIT, String.class))) {
             return null;
         }
         Optional<Citizen> citizen = PopulationRegistryProvider.of(session).findCitizen(pin.get());
