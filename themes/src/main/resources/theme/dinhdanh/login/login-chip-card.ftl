@@ -48,7 +48,7 @@
             <#list ["request_expired", "request_used", "request_not_found", "request_binding_mismatch", "invalid_evidence",
                     "challenge_replayed", "too_many_attempts", "pin_mismatch", "passive_authentication_failed",
                     "active_authentication_failed", "citizen_deceased", "citizen_not_in_registry", "card_not_in_registry",
-                    "card_revoked", "card_reported_lost", "card_replaced", "card_expired"] as code>
+                    "card_revoked", "card_reported_lost", "card_replaced", "card_expired", "registry_unavailable"] as code>
                 <p data-code="${code}">${msg("chipCardError." + code)}</p>
             </#list>
         </div>

@@ -29,6 +29,7 @@ public final class DinhdanhServer {
 
     private static DinhdanhServer instance;
     private static DinhdanhServer postgresInstance;
+    private static DinhdanhServer httpRegistryInstance;
 
     private final String baseUrl;
     private final Path home;
@@ -68,6 +69,29 @@ public final class DinhdanhServer {
             postgresInstance = startPostgres();
         }
         return postgresInstance;
+    }
+
+    /**
+     * The same server rebuilt to read the population registry over HTTP ({@code ./dinhdanh configure-http-registry}),
+     * from the registry API at {@code registryUrl}; on ports 8380 and 9380.
+     */
+    public static synchronized DinhdanhServer httpRegistry(String registryUrl) {
+        if (httpRegistryInstance == null) {
+            Path work = Path.of(System.getProperty("dinhdanh.work.dir", "target"));
+            Path home = work.resolve("dinhdanh-server-http-registry");
+            try {
+                assembled();
+                run(List.of(System.getProperty("dinhdanh.launcher"), "configure-http-registry", home.toString()));
+                httpRegistryInstance = launch(home, 8380, 9380, Map.of("DINHDANH_REGISTRY_URL", registryUrl),
+                        work.resolve("dinhdanh-server-http-registry.log"));
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not start the dinhdanh server with an HTTP registry", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while starting the dinhdanh server", e);
+            }
+        }
+        return httpRegistryInstance;
     }
 
     public String baseUrl() {

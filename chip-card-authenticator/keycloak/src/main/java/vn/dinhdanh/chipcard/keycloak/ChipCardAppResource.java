@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import vn.dinhdanh.icao.IcaoException;
+import vn.dinhdanh.registry.RegistryUnavailableException;
 
 /**
  * The mobile app's side of the cross-device chip-card login (contract version 1), at
@@ -111,6 +112,10 @@ public final class ChipCardAppResource {
             verdict = ChipCardVerification.verify(session, evidence.withChallenge(request.challenge()), LocalDate.now(VIETNAM));
         } catch (IcaoException e) {
             return error(ChipCardError.PASSIVE_AUTHENTICATION_FAILED, "The trust store could not be read");
+        } catch (RegistryUnavailableException e) {
+            AUDIT.warnf("event=CHIP_CARD_EVIDENCE realm=%s outcome=error error=%s", session.getContext().getRealm().getName(),
+                    ChipCardError.REGISTRY_UNAVAILABLE.code());
+            return error(ChipCardError.REGISTRY_UNAVAILABLE, "The population registry did not answer: post the same evidence again in a moment");
         }
         List<Map<String, String>> checks = checks(verdict);
         if (!verdict.verified()) {

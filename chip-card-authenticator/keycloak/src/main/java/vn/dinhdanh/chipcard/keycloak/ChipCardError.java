@@ -23,7 +23,9 @@ public enum ChipCardError {
     CARD_REPLACED(422),
     CARD_EXPIRED(422),
     NOT_AUTHORIZED(401),
-    FORBIDDEN(403);
+    FORBIDDEN(403),
+    /** The population registry did not answer; the submission does not count as a bad one. */
+    REGISTRY_UNAVAILABLE(503);
 
     private final int httpStatus;
 

@@ -23,6 +23,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import vn.dinhdanh.icao.IcaoException;
+import vn.dinhdanh.registry.RegistryUnavailableException;
 import vn.dinhdanh.registry.Citizen;
 
 /**
@@ -106,6 +107,8 @@ public final class EkycResource {
             verdict = ChipCardVerification.verify(session, evidence.withChallenge(request.get().challenge()), LocalDate.now(VIETNAM));
         } catch (IcaoException e) {
             return refuse(client, ChipCardError.PASSIVE_AUTHENTICATION_FAILED, "The trust store could not be read");
+        } catch (RegistryUnavailableException e) {
+            return refuse(client, ChipCardError.REGISTRY_UNAVAILABLE, "The population registry did not answer: ask for a new challenge and try again");
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("version", ChipCardAppResource.CONTRACT_VERSION);

@@ -23,6 +23,7 @@ import vn.dinhdanh.idp.federation.CitizenAttributes;
 import vn.dinhdanh.idp.federation.CitizenStorageProvider;
 import vn.dinhdanh.idp.registry.PopulationRegistryProvider;
 import vn.dinhdanh.registry.Citizen;
+import vn.dinhdanh.registry.RegistryUnavailableException;
 import vn.dinhdanh.registry.CitizenNames;
 import vn.dinhdanh.registry.InvalidPersonalIdNumberException;
 import vn.dinhdanh.registry.PartialDate;
@@ -95,7 +96,13 @@ public final class CitizenRegistrationFormAction implements FormAction {
             return;
         }
 
-        Optional<Citizen> found = PopulationRegistryProvider.of(context.getSession()).findCitizen(pin);
+        Optional<Citizen> found;
+        try {
+            found = PopulationRegistryProvider.of(context.getSession()).findCitizen(pin);
+        } catch (RegistryUnavailableException e) {
+            reject(context, form, RegistryErrors.REGISTRY_UNAVAILABLE, List.of(new FormMessage(null, "registryUnavailableMessage")));
+            return;
+        }
         if (found.isEmpty()) {
             reject(context, form, RegistryErrors.CITIZEN_NOT_FOUND, List.of(new FormMessage(null, "registryMismatchMessage")));
             return;

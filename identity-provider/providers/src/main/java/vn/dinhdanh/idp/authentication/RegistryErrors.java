@@ -4,6 +4,8 @@ package vn.dinhdanh.idp.authentication;
 public final class RegistryErrors {
 
     public static final String CITIZEN_DECEASED = "citizen_deceased";
+    /** The registry did not answer (down, too slow, or an answer that could not be read). */
+    public static final String REGISTRY_UNAVAILABLE = "registry_unavailable";
     public static final String CITIZEN_NOT_IN_REGISTRY = "citizen_not_in_registry";
     public static final String CITIZEN_NOT_FOUND = "citizen_not_found";
     public static final String REGISTRY_MISMATCH = "registry_mismatch";

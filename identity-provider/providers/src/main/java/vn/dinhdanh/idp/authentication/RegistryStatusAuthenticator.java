@@ -13,6 +13,7 @@ import vn.dinhdanh.idp.registry.PopulationRegistryProvider;
 import vn.dinhdanh.registry.Citizen;
 import vn.dinhdanh.registry.InvalidPersonalIdNumberException;
 import vn.dinhdanh.registry.PersonalIdNumber;
+import vn.dinhdanh.registry.RegistryUnavailableException;
 
 /**
  * Re-checks the population registry at every login, after the citizen is identified by whatever path (SSO
@@ -31,7 +32,14 @@ public final class RegistryStatusAuthenticator implements StatelessAuthenticator
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
-        Optional<Citizen> citizen = lookUp(context.getSession(), user);
+        Optional<Citizen> citizen;
+        try {
+            citizen = lookUp(context.getSession(), user);
+        } catch (RegistryUnavailableException e) {
+            // Nobody is let in unchecked: the citizen is told to try again later, and the refusal is not theirs.
+            refuse(context, RegistryErrors.REGISTRY_UNAVAILABLE, "registryUnavailableMessage", Response.Status.SERVICE_UNAVAILABLE);
+            return;
+        }
         if (citizen.isEmpty()) {
             refuse(context, RegistryErrors.CITIZEN_NOT_IN_REGISTRY, "citizenNotInRegistryMessage");
             return;
@@ -71,11 +79,15 @@ public final class RegistryStatusAuthenticator implements StatelessAuthenticator
     }
 
     private static void refuse(AuthenticationFlowContext context, String error, String message) {
+        refuse(context, error, message, Response.Status.FORBIDDEN);
+    }
+
+    private static void refuse(AuthenticationFlowContext context, String error, String message, Response.Status status) {
         // The event carries the error code and Keycloak's opaque user id; never the ID number (the username) or a name.
         context.getEvent().clone().user(context.getUser()).removeDetail(Details.USERNAME).error(error);
         // A challenge, not a failure: the refusal is the registry's, not a wrong password, so it must not count
         // towards brute-force lockout; every further attempt gets the same clear page.
-        context.forceChallenge(context.form().setError(message).createErrorPage(Response.Status.FORBIDDEN));
+        context.forceChallenge(context.form().setError(message).createErrorPage(status));
     }
 
     @Override

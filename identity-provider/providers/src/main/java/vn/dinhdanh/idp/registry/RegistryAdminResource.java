@@ -48,6 +48,10 @@ public final class RegistryAdminResource {
         if (refusal.isPresent()) {
             return refusal.get();
         }
+        if (!(session.getKeycloakSessionFactory().getProviderFactory(PopulationRegistryProvider.class) instanceof JpaPopulationRegistryProviderFactory)) {
+            return OperatorAccess.error(Response.Status.CONFLICT, "registry_external",
+                    "This server reads an external population registry: load citizens into that registry, not here");
+        }
         int size = batchSize == null ? defaultBatchSize : Math.max(1, Math.min(batchSize, 10_000));
         StringWriter errorReport = new StringWriter();
         try (Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8)) {

@@ -1,0 +1,77 @@
+package vn.dinhdanh.idp.registry;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import vn.dinhdanh.registry.PopulationRegistry;
+import vn.dinhdanh.registry.http.HttpPopulationRegistry;
+
+/**
+ * The population registry of the state, reached over HTTPS ({@link HttpPopulationRegistry}: {@code GET
+ * {base-url}/citizens/{number}} and {@code .../cards}). Selected at build time with
+ * {@code --spi-population-registry--provider=http} ({@code ./dinhdanh configure-http-registry DIR}); configured with
+ * {@code base-url}, {@code timeout} (milliseconds) and an optional {@code bearer-token}.
+ */
+public final class HttpPopulationRegistryProviderFactory implements PopulationRegistryProviderFactory {
+
+    public static final String ID = "http";
+    private static final Logger LOG = Logger.getLogger(HttpPopulationRegistryProviderFactory.class);
+
+    private volatile PopulationRegistry registry;
+    private String baseUrl;
+    private int timeoutMillis;
+    private String bearerToken;
+
+    @Override
+    public PopulationRegistryProvider create(KeycloakSession session) {
+        PopulationRegistry r = registry;
+        if (r == null) {
+            throw new IllegalStateException("The HTTP population registry has no base URL (spi-population-registry--http--base-url)");
+        }
+        return () -> r;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        baseUrl = config.get("base-url");
+        timeoutMillis = Math.max(100, config.getInt("timeout", 3000));
+        bearerToken = config.get("bearer-token");
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            return; // not the selected registry, or not configured: create() says so if it is ever asked for
+        }
+        HttpPopulationRegistry.Builder builder = HttpPopulationRegistry.builder(URI.create(baseUrl)).timeout(Duration.ofMillis(timeoutMillis));
+        if (bearerToken != null && !bearerToken.isBlank()) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        registry = builder.build();
+        LOG.infof("Population registry over HTTP at %s (timeout %d ms)", URI.create(baseUrl).getHost(), timeoutMillis);
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name("base-url").type("string").helpText("Base URL of the registry's API, e.g. https://registry.example/api/v1").add()
+                .property().name("timeout").type("int").defaultValue(3000).helpText("Connect and answer timeout, milliseconds").add()
+                .property().name("bearer-token").type("string").helpText("Bearer token sent to the registry, if it needs one").add()
+                .build();
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}
