@@ -379,6 +379,30 @@ class CitizenPagesBrowserTest {
     }
 
     @Test
+    void whenALevel1CitizenSetsUpAnAuthenticatorApp_thenTheChipProofThatRaisesTheAccountRemovesIt() throws Exception {
+        // the app was added before any proof of who holds the account: it must not pass substantial afterwards
+        FreshCitizens.Citizen early = CitizenRegistration.register(server, portal, FreshCitizens.nextWithUsableCard(), PASSWORD);
+        freshBrowserSession();
+        Totp.requireSetup(server, early.pin());
+        open(portal.authorize("openid").uri().toString());
+        typeInto("username", early.pin());
+        typeInto("password", PASSWORD);
+        submitWithEnter("password");
+        click(driver.findElement(By.id("mode-manual")));
+        typeInto("totp", Totp.code(text(By.id("kc-totp-secret-key"))));
+        click(driver.findElement(By.id("saveTOTPBtn")));
+        wait.until(d -> d.getCurrentUrl().startsWith(portal.redirectUri().toString()));
+        AdminApi admin = new AdminApi(server);
+        String userId = admin.userId(early.pin()).orElseThrow();
+        assertThat(admin.credentialTypes(userId)).contains("otp");
+
+        ChipCardPage.proveCardAfterPassword(server, portal, early.pin(), PASSWORD);
+
+        assertThat(admin.user(userId).getList("attributes.account_level", String.class)).containsExactly("2");
+        assertThat(admin.credentialTypes(userId)).as("the level-1 authenticator app is gone; the password stays").doesNotContain("otp").contains("password");
+    }
+
+    @Test
     void whenALevel2CitizenRegistersASecurityKey_thenItStepsUpToSubstantialWithAmrHwk() throws Exception {
         FreshCitizens.Citizen holder = CitizenRegistration.register(server, portal, FreshCitizens.nextWithUsableCard(), PASSWORD);
         ChipCardPage.proveCardAfterPassword(server, portal, holder.pin(), PASSWORD);

@@ -84,11 +84,24 @@ class ChipCardTrustTest {
     }
 
     @Test
-    void whenSomeoneWithoutTheRoleAsksForTheTrust_thenTheAnswerIs401Or403() {
-        given().get(trustUrl()).then().statusCode(401).extract().jsonPath();
+    void whenSomeoneWithoutTheRoleAsksForTheTrust_thenTheAnswerIs401Or403_andOtherRealmsHaveNoTrustEndpoint() {
+        given().get(trustUrl()).then().statusCode(401);
         given().post(trustUrl() + "/reload").then().statusCode(401);
-        String citizenRealmTrust = server.realmUrl() + "/chip-card/trust";
-        given().get(citizenRealmTrust).then().statusCode(401);
+
+        // a master-realm user without the role or admin
+        String admin = adminToken();
+        String username = "no-trust-role-" + System.nanoTime();
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("username", username, "enabled", true, "firstName", "No", "lastName", "Role", "email", username + "@example.org",
+                        "emailVerified", true, "credentials", List.of(Map.of("type", "password", "value", "No-Trust-Role-2026", "temporary", false))))
+                .post(server.baseUrl() + "/admin/realms/master/users").then().statusCode(201);
+        String token = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", username, "password", "No-Trust-Role-2026"))
+                .post(server.baseUrl() + "/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        given().auth().oauth2(token).get(trustUrl()).then().statusCode(403).body("error", org.hamcrest.Matchers.equalTo("forbidden"));
+        given().auth().oauth2(token).post(trustUrl() + "/reload").then().statusCode(403);
+
+        // the trust is the server's: the citizens realm has no trust endpoint, whatever token comes
+        given().auth().oauth2(admin).get(server.realmUrl() + "/chip-card/trust").then().statusCode(404);
     }
 
     static String trustUrl() {

@@ -49,6 +49,20 @@ class LevelOfAssuranceRequestTest {
     }
 
     @Test
+    void whenAcrValuesHasAnEmptyValueBesideHigh_thenInvalidRequestRatherThanLevelZero() {
+        RelyingParty.Attempt attempt = portal.authorize("openid");
+        assertErrorAtRedirectUri(new Browser().get(attempt.uri() + "&acr_values=%20high"), attempt, "invalid_request");
+    }
+
+    @Test
+    void whenTheAcrClaimHasAVoluntaryUnknownValueBesideAcrValuesHigh_thenInvalidRequest() {
+        ClaimsRequest claims = new ClaimsRequest();
+        claims.addIDTokenClaim("acr", ClaimRequirement.VOLUNTARY, null, List.of("bogus"));
+        RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))).claims(claims));
+        assertErrorAtRedirectUri(new Browser().get(attempt.uri().toString()), attempt, "invalid_request");
+    }
+
+    @Test
     void whenAnEssentialAcrClaimAsksForHigh_thenTheChipCardStepComesFirst() {
         RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.claims(essentialAcr("high")));
         Response page = new Browser().get(attempt.uri().toString());

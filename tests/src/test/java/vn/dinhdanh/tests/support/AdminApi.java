@@ -102,4 +102,10 @@ public final class AdminApi {
         given().auth().oauth2(token).contentType("application/json").body(Map.of("requiredActions", List.of(action)))
                 .put(admin() + "/users/" + id).then().statusCode(204);
     }
+
+    /** The types of the credentials an account holds (password, otp, webauthn, ...). */
+    public List<String> credentialTypes(String userId) {
+        return given().auth().oauth2(token()).get(admin() + "/users/" + userId + "/credentials")
+                .then().statusCode(200).extract().jsonPath().getList("type", String.class);
+    }
 }

@@ -17,6 +17,7 @@ import vn.dinhdanh.idp.authentication.Level2SecondFactor;
 import vn.dinhdanh.idp.federation.AccountLevel;
 import vn.dinhdanh.idp.federation.CitizenStorageProvider;
 import vn.dinhdanh.idp.protocol.AuthenticationMethods;
+import vn.dinhdanh.registry.RegistryUnavailableException;
 
 /**
  * Cross-device chip-card login: shows a QR code and a short code for a pending request bound to this browser
@@ -95,7 +96,13 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
             refuse(context, ChipCardError.REQUEST_USED);
             return;
         }
-        UserModel user = CitizenStorageProvider.importAfterProof(context.getSession(), context.getRealm(), request.verifiedPin());
+        UserModel user;
+        try {
+            user = CitizenStorageProvider.importAfterProof(context.getSession(), context.getRealm(), request.verifiedPin());
+        } catch (RegistryUnavailableException e) {
+            refuse(context, ChipCardError.REGISTRY_UNAVAILABLE);
+            return;
+        }
         if (user == null) {
             refuse(context, ChipCardError.CITIZEN_NOT_IN_REGISTRY);
             return;

@@ -120,21 +120,28 @@ public final class ChipCardSettings {
         trustCheckedAt = System.nanoTime();
         String now = fingerprint();
         if (always || !now.equals(trustFingerprint)) {
-            trustFingerprint = now;
             TrustStore fresh = trust.reload();
+            // only a folder read without trouble is taken as seen: otherwise the next look tries again
+            if (fresh.issues().isEmpty()) {
+                trustFingerprint = now;
+            }
             LOG.infof("Chip-card trust reloaded: %d CSCA certificates, %d CRLs, %d load issues", fresh.cscas().size(), fresh.crls().size(),
                     fresh.issues().size());
         }
         return trust.current();
     }
 
-    /** Names, sizes and modification times of the folder's files: changes when an operator drops in a file. */
+    /**
+     * Names and SHA-256 of the folder's files: changes when an operator drops in or replaces a file, even one copied
+     * with its old size and time. The folder holds a few certificates and CRLs, read every 30 seconds at most.
+     */
     private String fingerprint() {
         try (Stream<Path> files = Files.list(trustDir)) {
             return files.sorted().map(f -> {
                 try {
-                    return f.getFileName() + ":" + Files.size(f) + ":" + Files.getLastModifiedTime(f).toMillis();
-                } catch (IOException e) {
+                    return f.getFileName() + ":" + java.util.HexFormat.of().formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+                } catch (IOException | java.security.NoSuchAlgorithmException e) {
                     return f.getFileName() + ":?";
                 }
             }).collect(Collectors.joining(","));

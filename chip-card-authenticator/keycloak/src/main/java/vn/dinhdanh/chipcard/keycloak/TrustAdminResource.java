@@ -17,9 +17,9 @@ import vn.dinhdanh.idp.admin.OperatorAccess;
 
 /**
  * The chip-card trust anchors in force (CSCA certificates, CRLs, files that failed to load), at
- * {@code /realms/{realm}/chip-card/trust}, and an immediate re-read of the trust folder ({@code POST .../reload})
+ * {@code /realms/master/chip-card/trust}, and an immediate re-read of the trust folder ({@code POST .../reload})
  * after an operator put a new CRL or CSCA there. The server also re-reads the folder by itself within 30 seconds
- * of a change. Caller: a user of the realm with the role {@value #ROLE}, or a master-realm administrator.
+ * of a change. Caller: a master-realm user with the role {@value #ROLE}, or a master-realm administrator.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public final class TrustAdminResource {
@@ -44,6 +44,10 @@ public final class TrustAdminResource {
     }
 
     private Response answer(boolean reload) {
+        if (!"master".equals(session.getContext().getRealm().getName())) {
+            // the trust is the whole server's: only the master realm's operators see or change it
+            return OperatorAccess.error(Response.Status.NOT_FOUND, "not_found", "Chip-card trust is administered in the master realm");
+        }
         Optional<Response> refusal = OperatorAccess.refusal(session, ROLE);
         if (refusal.isPresent()) {
             return refusal.get();

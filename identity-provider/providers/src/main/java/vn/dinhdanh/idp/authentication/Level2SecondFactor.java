@@ -1,7 +1,9 @@
 package vn.dinhdanh.idp.authentication;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -23,7 +25,8 @@ public interface Level2SecondFactor {
     }
 
     /**
-     * Shows the "level 2 first" page when the citizen's account is level 1.
+     * Shows the "level 2 first" page when a level-1 citizen picked this way under "Log in another way"; when the
+     * flow reached it by itself, marks it attempted so that the next way (the chip card) is offered.
      *
      * @return whether the page was shown (the caller then stops)
      */
@@ -33,6 +36,15 @@ public interface Level2SecondFactor {
         }
         if (context.getHttpRequest().getDecodedFormParameters().containsKey("cancel")) {
             context.cancelLogin();
+            return true;
+        }
+        String self = context.getExecution().getId();
+        boolean picked = self.equals(context.getHttpRequest().getDecodedFormParameters().getFirst(Constants.AUTHENTICATION_EXECUTION))
+                || self.equals(context.getAuthenticationSession().getAuthNote(AuthenticationProcessor.CURRENT_AUTHENTICATION_EXECUTION));
+        if (!picked) {
+            // Reached in the flow's own order (Keycloak puts ways backed by a stored credential first): step aside,
+            // so that the chip card, the one way a level-1 account has, comes next.
+            context.attempted();
             return true;
         }
         context.getEvent().clone().user(context.getUser()).error("second_factor_needs_level2_account");

@@ -1,5 +1,7 @@
 package vn.dinhdanh.idp.federation;
 
+import java.util.Set;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -16,8 +18,13 @@ public final class AccountLevel {
         return user != null && "2".equals(user.getFirstAttribute(CitizenAttributes.ACCOUNT_LEVEL));
     }
 
+    /** Second factors a level-1 account may hold without any proof of who set them up. */
+    private static final Set<String> UNPROVEN_SECOND_FACTORS = Set.of("otp", "webauthn", "webauthn-passwordless");
+
     /**
-     * Raises the account to level 2. Call it only once the citizen's own chip card has been verified.
+     * Raises the account to level 2. Call it only once the citizen's own chip card has been verified. Authenticator
+     * apps and security keys added while the account was level 1 are removed: whoever registered the account (with
+     * facts that are not secret) may have added them, and they would otherwise pass {@code substantial} from now on.
      *
      * @return whether the level changed
      */
@@ -25,6 +32,11 @@ public final class AccountLevel {
         if (isLevel2(user)) {
             return false;
         }
+        user.credentialManager().getStoredCredentialsStream()
+                .filter(c -> UNPROVEN_SECOND_FACTORS.contains(c.getType()))
+                .map(CredentialModel::getId)
+                .toList()
+                .forEach(user.credentialManager()::removeStoredCredentialById);
         user.setSingleAttribute(CitizenAttributes.ACCOUNT_LEVEL, "2");
         return true;
     }

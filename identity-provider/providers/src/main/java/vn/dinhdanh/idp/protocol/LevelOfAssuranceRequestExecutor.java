@@ -1,6 +1,5 @@
 package vn.dinhdanh.idp.protocol;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.OAuthErrorException;
@@ -29,22 +28,20 @@ public final class LevelOfAssuranceRequestExecutor implements ClientPolicyExecut
         AuthorizationRequestContext authorization = (AuthorizationRequestContext) context;
         AuthorizationEndpointRequest request = authorization.getAuthorizationEndpointRequest();
         Map<String, Integer> levels = AcrUtils.getAcrLoaMap(authorization.getClient());
-        String acrValues = request.getAcr();
-        if (acrValues != null && !acrValues.isBlank() && !allOffered(Arrays.asList(acrValues.trim().split("\\s+")), levels)) {
-            throw new ClientPolicyException(OAuthErrorException.INVALID_REQUEST,
-                    "acr_values names a level of assurance this server does not offer; the levels are " + String.join(", ", levels.keySet()));
-        }
-        if (!allOffered(essentialAcrValues(request), levels)) {
-            throw new ClientPolicyException(OAuthErrorException.INVALID_REQUEST,
-                    "the essential acr claim names a level of assurance this server does not offer; the levels are " + String.join(", ", levels.keySet()));
-        }
-    }
-
-    private static List<String> essentialAcrValues(AuthorizationEndpointRequest request) {
+        // Exactly the values Keycloak will turn into a level: the essential acr claim if there is one, otherwise
+        // acr_values (split on single spaces, so an empty value is seen), the acr claim's voluntary values and the
+        // client's defaults. Any value outside the map would count as level 0.
+        List<String> asked;
         try {
-            return AcrUtils.getRequiredAcrValues(request.getClaims());
+            List<String> essential = AcrUtils.getRequiredAcrValues(request.getClaims());
+            asked = essential.isEmpty() ? AcrUtils.getAcrValues(request.getClaims(), request.getAcr(), authorization.getClient()) : essential;
         } catch (RuntimeException e) {
-            return List.of(); // an unreadable claims parameter is Keycloak's to refuse
+            throw new ClientPolicyException(OAuthErrorException.INVALID_REQUEST, "the claims parameter could not be read");
+        }
+        if (!allOffered(asked, levels)) {
+            throw new ClientPolicyException(OAuthErrorException.INVALID_REQUEST,
+                    "a requested level of assurance (acr_values or the acr claim) is not one this server offers; the levels are "
+                            + String.join(", ", levels.keySet()));
         }
     }
 

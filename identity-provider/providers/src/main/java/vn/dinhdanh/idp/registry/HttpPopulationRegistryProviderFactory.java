@@ -47,7 +47,12 @@ public final class HttpPopulationRegistryProviderFactory implements PopulationRe
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         if (baseUrl == null || baseUrl.isBlank()) {
-            return; // not the selected registry, or not configured: create() says so if it is ever asked for
+            if (factory.getProviderFactory(PopulationRegistryProvider.class) == this) {
+                // selected but not told where the registry is: refuse to start rather than fail every login
+                throw new IllegalStateException("The population registry provider is http but no base URL is set: "
+                        + "set DINHDANH_REGISTRY_URL (spi-population-registry--http--base-url)");
+            }
+            return;
         }
         HttpPopulationRegistry.Builder builder = HttpPopulationRegistry.builder(URI.create(baseUrl)).timeout(Duration.ofMillis(timeoutMillis));
         if (bearerToken != null && !bearerToken.isBlank()) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import vn.dinhdanh.idp.admin.OperatorAccess;
+import vn.dinhdanh.registry.RegistryUnavailableException;
 import vn.dinhdanh.registry.importer.ImportSummary;
 
 /**
@@ -77,7 +78,11 @@ public final class RegistryAdminResource {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        return Response.ok(Map.of("citizens", PopulationRegistryProvider.of(session).countCitizens())).build();
+        try {
+            return Response.ok(Map.of("citizens", PopulationRegistryProvider.of(session).countCitizens())).build();
+        } catch (RegistryUnavailableException e) {
+            return OperatorAccess.error(Response.Status.SERVICE_UNAVAILABLE, vn.dinhdanh.idp.authentication.RegistryErrors.REGISTRY_UNAVAILABLE, "The population registry did not answer");
+        }
     }
 
     private static String firstLines(String text, int lines) {

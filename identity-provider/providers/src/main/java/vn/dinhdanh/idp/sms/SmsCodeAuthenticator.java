@@ -16,6 +16,7 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.theme.Theme;
 import vn.dinhdanh.idp.authentication.Level2SecondFactor;
@@ -26,7 +27,7 @@ import vn.dinhdanh.idp.protocol.AuthenticationMethods;
 /**
  * Second factor for {@code substantial}: a six-digit code sent by SMS, through the {@link SmsSender} SPI, to the
  * mobile number the citizen gave at registration. Offered only to level-2 accounts with a number. A code lives
- * {@value #LIFESPAN_SECONDS} seconds and dies after {@value #MAX_WRONG_CODES} wrong tries; a new code can be asked
+ * {@value #LIFESPAN_SECONDS} seconds and dies after {@value #MAX_WRONG_CODES} wrong tries in a login, which then gets no new code; a new code can be asked
  * for after {@value #RESEND_AFTER_SECONDS} seconds, at most {@value #MAX_SENDS} codes per login. Wrong codes count
  * towards the realm's brute-force protection, like a wrong password.
  */
@@ -46,12 +47,13 @@ public final class SmsCodeAuthenticator implements StatelessAuthenticator, Level
     private static final String NOTE_SENT_AT = "dinhdanh.sms.sent-at";
     private static final String NOTE_SENDS = "dinhdanh.sms.sends";
     private static final String NOTE_WRONG = "dinhdanh.sms.wrong";
+    private static final String NOTE_LOCKED = "dinhdanh.sms.locked";
     private static final Logger LOG = Logger.getLogger(SmsCodeAuthenticator.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (Level2SecondFactor.refusedBelowLevel2(context)) {
+        if (Level2SecondFactor.refusedBelowLevel2(context) || refusedAfterTooManyTries(context)) {
             return;
         }
         AuthenticationSessionModel auth = context.getAuthenticationSession();
@@ -70,7 +72,7 @@ public final class SmsCodeAuthenticator implements StatelessAuthenticator, Level
             context.cancelLogin();
             return;
         }
-        if (Level2SecondFactor.refusedBelowLevel2(context)) {
+        if (Level2SecondFactor.refusedBelowLevel2(context) || refusedAfterTooManyTries(context)) {
             return;
         }
         if (params.containsKey(RESEND_FIELD)) {
@@ -98,6 +100,8 @@ public final class SmsCodeAuthenticator implements StatelessAuthenticator, Level
         int wrong = intNote(auth, NOTE_WRONG) + 1;
         if (wrong >= MAX_WRONG_CODES) {
             clear(auth);
+            // for good in this login: no new code, whatever the citizen reloads
+            auth.setAuthNote(NOTE_LOCKED, "true");
             context.getEvent().user(context.getUser()).detail("reason", "sms_code_too_many_attempts");
             context.failure(AuthenticationFlowError.INVALID_CREDENTIALS,
                     context.form().setError("smsCodeTooManyAttempts").createErrorPage(Response.Status.FORBIDDEN));
@@ -148,7 +152,6 @@ public final class SmsCodeAuthenticator implements StatelessAuthenticator, Level
         auth.setAuthNote(NOTE_EXPIRES, Integer.toString(now + LIFESPAN_SECONDS));
         auth.setAuthNote(NOTE_SENT_AT, Integer.toString(now));
         auth.setAuthNote(NOTE_SENDS, Integer.toString(sends + 1));
-        auth.removeAuthNote(NOTE_WRONG);
         LoginFormsProvider form = form(context);
         if (info != null) {
             form.setInfo(info);
@@ -201,7 +204,24 @@ public final class SmsCodeAuthenticator implements StatelessAuthenticator, Level
     private static void clear(AuthenticationSessionModel auth) {
         auth.removeAuthNote(NOTE_CODE);
         auth.removeAuthNote(NOTE_EXPIRES);
-        auth.removeAuthNote(NOTE_WRONG);
+    }
+
+    /**
+     * No code for an account the realm's brute-force protection has locked (wrong codes count there too, so every
+     * new login of the account shares one budget), nor in a login that already had {@value #MAX_WRONG_CODES} wrong.
+     */
+    private static boolean refusedAfterTooManyTries(AuthenticationFlowContext context) {
+        boolean locked = context.getAuthenticationSession().getAuthNote(NOTE_LOCKED) != null;
+        if (!locked && context.getRealm().isBruteForceProtected()) {
+            locked = context.getSession().getProvider(BruteForceProtector.class)
+                    .isTemporarilyDisabled(context.getSession(), context.getRealm(), context.getUser());
+        }
+        if (locked) {
+            context.getEvent().user(context.getUser());
+            context.failure(AuthenticationFlowError.USER_TEMPORARILY_DISABLED,
+                    context.form().setError("smsCodeTooManyAttempts").createErrorPage(Response.Status.FORBIDDEN));
+        }
+        return locked;
     }
 
     private static int intNote(AuthenticationSessionModel auth, String note) {
