@@ -34,6 +34,7 @@ class HttpRegistryServerTest {
     static final String PASSWORD = "Http-Registry-Test-2026";
     static final ObjectMapper JSON = new ObjectMapper();
     static final AtomicBoolean AVAILABLE = new AtomicBoolean(true);
+    static final java.util.concurrent.atomic.AtomicInteger RECORD_READS = new java.util.concurrent.atomic.AtomicInteger();
     static HttpServer registry;
     static FreshCitizens.Citizen citizen;
     static DinhdanhServer server;
@@ -67,6 +68,7 @@ class HttpRegistryServerTest {
         } else if (!path[0].equals(citizen.pin())) {
             status = 404;
         } else if (path.length == 1) {
+            RECORD_READS.incrementAndGet();
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("personalIdNumber", row.get(0));
             c.put("fullName", row.get(1));
@@ -101,7 +103,9 @@ class HttpRegistryServerTest {
     @Test
     void whenTheRegistryIsReachedOverHttp_thenRegistrationPasswordAndChipCardWork_andAnOutageGivesAClearPage() throws Exception {
         AVAILABLE.set(true);
+        int before = RECORD_READS.get();
         CitizenRegistration.register(server, portal, citizen, PASSWORD);
+        assertThat(RECORD_READS.get() - before).as("the registration reads the citizen's record once").isEqualTo(1);
         CitizenLogin.login(new Browser(), portal, portal.authorize("openid"), citizen.pin(), PASSWORD);
         ChipCardPage.proveCardAfterPassword(server, portal, citizen.pin(), PASSWORD);
 

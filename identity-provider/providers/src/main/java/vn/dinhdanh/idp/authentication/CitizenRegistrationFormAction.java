@@ -42,6 +42,7 @@ public final class CitizenRegistrationFormAction implements FormAction {
     public static final String FIELD_BIRTHDATE = "birthdate";
     public static final String FIELD_PHONE = "phone_number";
     static final String NOTE_PIN = "dinhdanh.registration.pin";
+    private static final String SESSION_RECORD = "dinhdanh.registration.record";
     static final String NOTE_PHONE = "dinhdanh.registration.phone";
 
     /** Vietnamese mobile numbers: 0 or +84, then a 3/5/7/8/9 prefix and eight digits. */
@@ -125,6 +126,8 @@ public final class CitizenRegistrationFormAction implements FormAction {
             return;
         }
         context.getAuthenticationSession().setAuthNote(NOTE_PIN, pin.value());
+        // success() runs in this same request: it makes the account from this record, without asking the registry again
+        context.getSession().setAttribute(SESSION_RECORD, citizen);
         context.getAuthenticationSession().setAuthNote(NOTE_PHONE, phone.get());
         context.success();
     }
@@ -171,7 +174,10 @@ public final class CitizenRegistrationFormAction implements FormAction {
     @Override
     public void success(FormContext context) {
         String pin = context.getAuthenticationSession().getAuthNote(NOTE_PIN);
-        UserModel user = CitizenStorageProvider.importAfterProof(context.getSession(), context.getRealm(), pin);
+        Citizen record = context.getSession().getAttribute(SESSION_RECORD, Citizen.class);
+        UserModel user = record != null && record.personalIdNumber().value().equals(pin)
+                ? CitizenStorageProvider.importAfterProof(context.getSession(), context.getRealm(), record)
+                : CitizenStorageProvider.importAfterProof(context.getSession(), context.getRealm(), pin);
         user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER, context.getAuthenticationSession().getAuthNote(NOTE_PHONE));
         user.setSingleAttribute(CitizenAttributes.ACCOUNT_LEVEL, "1");
         context.setUser(user);

@@ -38,7 +38,16 @@ public final class CitizenStorageProvider implements UserStorageProvider, UserLo
      * @return the account, or null when the registry does not know the number
      */
     public static UserModel importAfterProof(KeycloakSession session, RealmModel realm, String personalIdNumber) {
-        session.setAttribute(IMPORT_PERMIT, personalIdNumber);
+        return withPermit(session, realm, personalIdNumber, personalIdNumber);
+    }
+
+    /** The same, from the registry record the proof was checked against in this request: no second registry call. */
+    public static UserModel importAfterProof(KeycloakSession session, RealmModel realm, Citizen record) {
+        return withPermit(session, realm, record, record.personalIdNumber().value());
+    }
+
+    private static UserModel withPermit(KeycloakSession session, RealmModel realm, Object permit, String personalIdNumber) {
+        session.setAttribute(IMPORT_PERMIT, permit);
         try {
             return session.users().getUserByUsername(realm, personalIdNumber);
         } finally {
@@ -49,10 +58,18 @@ public final class CitizenStorageProvider implements UserStorageProvider, UserLo
     @Override
     public UserModel getUserByUsername(RealmModel realm, String username) {
         Optional<PersonalIdNumber> pin = parse(username);
-        if (pin.isEmpty() || !pin.get().value().equals(session.getAttribute(IMPORT_PERMIT, String.class))) {
+        Object permit = session.getAttribute(IMPORT_PERMIT);
+        if (pin.isEmpty() || permit == null) {
             return null;
         }
-        Optional<Citizen> citizen = PopulationRegistryProvider.of(session).findCitizen(pin.get());
+        Optional<Citizen> citizen;
+        if (permit instanceof Citizen record && record.personalIdNumber().equals(pin.get())) {
+            citizen = Optional.of(record);
+        } else if (pin.get().value().equals(permit)) {
+            citizen = PopulationRegistryProvider.of(session).findCitizen(pin.get());
+        } else {
+            return null;
+        }
         if (citizen.isEmpty()) {
             return null;
         }
