@@ -54,12 +54,8 @@ class SubstantialSecondFactorTest {
         // a number of this test's own, not made of the ID number (which the page shows)
         String phone = String.format("09%08d", Math.floorMod(citizen.pin().hashCode() * 31L + 7, 100_000_000L));
         String international = "+84" + phone.substring(1);
+        CitizenRegistration.register(server, portal, CitizenRegistration.Form.of(citizen, PASSWORD).withPhone(phone));
         Browser browser = new Browser();
-        RelyingParty.Attempt registration = portal.authorize("openid");
-        Response registered = CitizenRegistration.register(browser, registration,
-                CitizenRegistration.Form.of(citizen, PASSWORD).withPhone(phone));
-        CitizenLogin.codeFrom(portal, registration, browser.followWithin(registered, server.baseUrl()));
-        browser = new Browser();
         CitizenLogin.login(browser, portal, portal.authorize("openid"), citizen.pin(), PASSWORD);
 
         int before = outbox.messages().size();
@@ -111,10 +107,7 @@ class SubstantialSecondFactorTest {
     void whenWrongSmsCodesAreTyped_thenWithinFiveTheStepEndsWithAPageAndNoNewCodeIsSent() throws Exception {
         FreshCitizens.Citizen citizen = FreshCitizens.nextWithUsableCard();
         String phone = String.format("09%08d", Math.floorMod(citizen.pin().hashCode() * 17L + 3, 100_000_000L));
-        Browser registration = new Browser();
-        RelyingParty.Attempt registering = portal.authorize("openid");
-        CitizenLogin.codeFrom(portal, registering, registration.followWithin(CitizenRegistration.register(registration, registering,
-                CitizenRegistration.Form.of(citizen, PASSWORD).withPhone(phone)), server.baseUrl()));
+        CitizenRegistration.register(server, portal, CitizenRegistration.Form.of(citizen, PASSWORD).withPhone(phone));
         ChipCardPage.proveCardAfterPassword(server, portal, citizen.pin(), PASSWORD);
 
         Browser browser = new Browser();

@@ -96,11 +96,16 @@ public final class CitizenRegistration {
 
     /** Registers this citizen with the given password, through the portal, and checks the registration ended with a code. */
     public static FreshCitizens.Citizen register(DinhdanhServer server, RelyingParty portal, FreshCitizens.Citizen citizen, String password) {
+        register(server, portal, Form.of(citizen, password));
+        return citizen;
+    }
+
+    /** Submits this form through the portal and checks the registration ended with a code. */
+    public static void register(DinhdanhServer server, RelyingParty portal, Form form) {
         Browser browser = new Browser();
         RelyingParty.Attempt attempt = portal.authorize("openid");
-        Response answer = register(browser, attempt, Form.of(citizen, password));
+        Response answer = register(browser, attempt, form);
         CitizenLogin.codeFrom(portal, attempt, browser.followWithin(answer, server.baseUrl()));
-        return citizen;
     }
 
     /**

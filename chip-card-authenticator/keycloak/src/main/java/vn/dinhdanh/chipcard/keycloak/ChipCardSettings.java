@@ -50,10 +50,6 @@ public final class ChipCardSettings {
         return current;
     }
 
-    public int requestLifespanSeconds() {
-        return requestLifespanSeconds;
-    }
-
     /** Realm attribute that overrides the request lifespan for one realm (seconds, 5 to 600), set through the admin API. */
     public static final String REALM_LIFESPAN_ATTRIBUTE = "dinhdanh.chipCard.requestLifespan";
 

@@ -33,9 +33,9 @@ import vn.dinhdanh.idp.protocol.AuthenticationMethods;
  */
 public final class SmsCodeAuthenticator implements StatelessAuthenticator, Level2SecondFactor {
 
-    public static final String FORM = "login-sms-code.ftl";
-    public static final String CODE_FIELD = "sms_code";
-    public static final String RESEND_FIELD = "resend";
+    private static final String FORM = "login-sms-code.ftl";
+    private static final String CODE_FIELD = "sms_code";
+    private static final String RESEND_FIELD = "resend";
     static final int DIGITS = 6;
     static final int LIFESPAN_SECONDS = 300;
     static final int RESEND_AFTER_SECONDS = 30;
