@@ -35,6 +35,7 @@ import vn.dinhdanh.tests.support.AdminApi;
 import vn.dinhdanh.tests.support.CitizenRegistration;
 import vn.dinhdanh.tests.support.DemoCitizens;
 import vn.dinhdanh.tests.support.FreshCitizens;
+import vn.dinhdanh.tests.support.LevelRaise;
 import vn.dinhdanh.tests.support.DinhdanhServer;
 import vn.dinhdanh.tests.support.RelyingParty;
 
@@ -280,6 +281,36 @@ class CitizenPagesBrowserTest {
     }
 
     @Test
+    @Order(15)
+    void whenTheCardRaisesALevel1Account_thenTheNumberIsConfirmedByCodeAndANewPasswordChosenOnPagesOfTheirOwn() throws Exception {
+        FreshCitizens.Citizen holder = CitizenRegistration.register(server, portal, FreshCitizens.nextWithUsableCard(), PASSWORD);
+        freshBrowserSession();
+        open(portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high")))).uri().toString());
+        VirtualMobileApp.Answer verified = APP.answer(chipRequestUrl(), VirtualCards.cardOf(holder.pin()));
+        assertThat(verified.status()).as("%s", verified.body()).isEqualTo(200);
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dd-phone-offer")));
+        assertThat(text(By.tagName("h1"))).isEqualTo("Số điện thoại di động nhận mã một lần");
+        assertThat(text(By.id("dd-phone-intro"))).contains("mức độ 2").contains("••• ••• ");
+        assertNoSeriousViolations(pages.check("raise-phone-offer"));
+        click(driver.findElement(By.id("dd-phone-offer-send")));
+
+        assertThat(driver.findElement(By.id("sms_code")).getAttribute("autocomplete")).isEqualTo("one-time-code");
+        assertNoSeriousViolations(pages.check("raise-phone-code"));
+        typeInto("sms_code", LevelRaise.lastCode(server));
+        click(driver.findElement(By.id("dd-phone-confirm")));
+
+        assertThat(text(By.tagName("h1"))).isEqualTo("Chọn mật khẩu mới");
+        assertThat(driver.findElement(By.id("logout-sessions")).isSelected()).as("other devices are logged out unless the citizen says otherwise").isTrue();
+        assertNoSeriousViolations(pages.check("raise-new-password"));
+        typeInto("password-new", PASSWORD);
+        typeInto("password-confirm", PASSWORD);
+        click(driver.findElement(By.id("kc-submit")));
+        wait.until(d -> d.getCurrentUrl().startsWith(portal.redirectUri().toString()));
+        assertThat(driver.getCurrentUrl()).contains("code=");
+    }
+
+    @Test
     @Order(11)
     void whenThePhoneFailsTooOften_thenTheChipCardErrorPageSaysWhatToDoNext() throws Exception {
         freshBrowserSession();
@@ -399,7 +430,7 @@ class CitizenPagesBrowserTest {
         ChipCardPage.proveCardAfterPassword(server, portal, early.pin(), PASSWORD);
 
         assertThat(admin.user(userId).getList("attributes.account_level", String.class)).containsExactly("2");
-        assertThat(admin.credentialTypes(userId)).as("the level-1 authenticator app is gone; the password stays").doesNotContain("otp").contains("password");
+        assertThat(admin.credentialTypes(userId)).as("the level-1 authenticator app is gone; the citizen chose a password again").doesNotContain("otp").contains("password");
     }
 
     @Test

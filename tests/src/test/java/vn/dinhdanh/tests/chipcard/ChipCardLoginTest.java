@@ -22,6 +22,8 @@ import vn.dinhdanh.tests.support.VirtualCards;
 import vn.dinhdanh.tests.support.AdminApi;
 import vn.dinhdanh.tests.support.Browser;
 import vn.dinhdanh.tests.support.CitizenLogin;
+import vn.dinhdanh.tests.support.CitizenRegistration;
+import vn.dinhdanh.tests.support.LevelRaise;
 import vn.dinhdanh.tests.support.DemoCitizens;
 import vn.dinhdanh.tests.support.DinhdanhServer;
 import vn.dinhdanh.tests.support.FreshCitizens;
@@ -34,6 +36,7 @@ import vn.dinhdanh.tests.support.RelyingParty;
  */
 class ChipCardLoginTest {
 
+    static final String PASSWORD = "Chip-Step-Up-2026";
     static DinhdanhServer server;
     static RelyingParty portal;
     static final VirtualMobileApp APP = new VirtualMobileApp();
@@ -61,9 +64,11 @@ class ChipCardLoginTest {
 
     @Test
     void whenTheCitizenStepsUpWithTheChipCard_thenTheTokenCarriesAcrHighAndAmrWithScAndHwk() throws Exception {
+        FreshCitizens.Citizen citizen = CitizenRegistration.register(server, portal, FreshCitizens.nextWithUsableCard(), PASSWORD);
         Browser browser = new Browser();
         RelyingParty.Attempt attempt = portal.authorize("openid profile", b -> b.acrValues(List.of(new ACR("high"))));
-        ChipCardPage chip = passwordThenChipPage(browser, attempt, DemoCitizens.NGOC);
+        CitizenLogin.login(browser, portal, portal.authorize("openid"), citizen.pin(), PASSWORD);
+        ChipCardPage chip = ChipCardPage.of(browser.followWithin(browser.get(attempt.uri().toString()), server.baseUrl()));
 
         VirtualMobileApp.Answer request = APP.readRequest(server.realmUrl() + "/chip-card/requests/" + chip.shortCode());
         assertThat(request.status()).isEqualTo(200);
@@ -71,18 +76,19 @@ class ChipCardLoginTest {
         assertThat(request.body().get("level").asText()).isEqualTo("high");
         assertThat(request.body().get("service").asText()).isNotBlank();
 
-        VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(DemoCitizens.NGOC.pin()));
+        VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(citizen.pin()));
         assertThat(posted.status()).as("%s", posted.body()).isEqualTo(200);
         assertThat(posted.body().get("status").asText()).isEqualTo("verified");
         assertThat(browser.get(chip.statusUrl()).jsonPath().getString("status")).isEqualTo("verified");
 
-        AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, chip.continueAfterPhone(browser));
+        AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt,
+                LevelRaise.confirmPhoneAndSetPassword(browser, chip.continueAfterPhone(browser), server, PASSWORD));
         OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
         IDTokenClaimsSet id = portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce());
         assertThat(id.getStringClaim("acr")).isEqualTo("high");
         assertThat(id.getStringListClaim("amr")).as("the methods of this authentication: the chip card").contains("sc", "hwk");
 
-        VirtualMobileApp.Answer again = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(DemoCitizens.NGOC.pin()));
+        VirtualMobileApp.Answer again = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(citizen.pin()));
         assertThat(again.status()).as("a request is single-use").isIn(404, 409);
     }
 

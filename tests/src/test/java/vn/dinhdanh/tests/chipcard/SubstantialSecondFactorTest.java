@@ -23,6 +23,7 @@ import vn.dinhdanh.tests.support.CitizenLogin;
 import vn.dinhdanh.tests.support.CitizenRegistration;
 import vn.dinhdanh.tests.support.DinhdanhServer;
 import vn.dinhdanh.tests.support.FreshCitizens;
+import vn.dinhdanh.tests.support.LevelRaise;
 import vn.dinhdanh.tests.support.RelyingParty;
 import vn.dinhdanh.tests.support.SmsOutbox;
 import vn.dinhdanh.tests.support.VirtualCards;
@@ -70,7 +71,9 @@ class SubstantialSecondFactorTest {
         chip = ChipCardPage.of(chooseAnotherWay(browser, needsLevel2, "Thẻ căn cước"));
         VirtualMobileApp.Answer posted = APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(citizen.pin()));
         assertThat(posted.status()).as("%s", posted.body()).isEqualTo(200);
-        AuthorizationCode firstCode = CitizenLogin.codeFrom(portal, first, chip.continueAfterPhone(browser));
+        // the raise: the registration's number is confirmed with the code sent to it, and a password chosen again
+        AuthorizationCode firstCode = CitizenLogin.codeFrom(portal, first,
+                LevelRaise.confirmPhoneAndSetPassword(browser, chip.continueAfterPhone(browser), server, PASSWORD));
         assertThat(idToken(first, firstCode).getStringClaim("acr")).isEqualTo("substantial");
         AdminApi admin = new AdminApi(server);
         assertThat(admin.user(admin.userId(citizen.pin()).orElseThrow()).getList("attributes.account_level", String.class))

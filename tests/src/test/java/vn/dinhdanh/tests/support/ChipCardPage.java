@@ -34,7 +34,8 @@ public record ChipCardPage(Response page, String handle, String shortCode, Strin
 
     /**
      * The citizen logs in with the password, then proves the chip card (a step-up to {@code high}), which raises the
-     * account to level 2, the only way it rises.
+     * account to level 2, the only way it rises: the registration's mobile number is confirmed with its code and the
+     * same password is chosen again, so that the account logs in as before, now at level 2.
      */
     public static void proveCardAfterPassword(DinhdanhServer server, RelyingParty portal, String pin, String password) throws Exception {
         Browser browser = new Browser();
@@ -44,6 +45,6 @@ public record ChipCardPage(Response page, String handle, String shortCode, Strin
         VirtualMobileApp.Answer posted = new VirtualMobileApp().answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(),
                 VirtualCards.cardOf(pin));
         assertThat(posted.status()).as("%s", posted.body()).isEqualTo(200);
-        CitizenLogin.codeFrom(portal, high, chip.continueAfterPhone(browser));
+        CitizenLogin.codeFrom(portal, high, LevelRaise.confirmPhoneAndSetPassword(browser, chip.continueAfterPhone(browser), server, password));
     }
 }

@@ -111,8 +111,10 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
             refuse(context, ChipCardError.PIN_MISMATCH);
             return;
         }
-        if (AccountLevel.raiseToLevel2AfterChipProof(user)) {
-            context.getEvent().detail("account_level", "2");
+        AccountLevel.Raise raise = AccountLevel.raiseToLevel2AfterChipProof(context.getSession(), context.getRealm(), user,
+                context.getAuthenticationSession());
+        if (raise.raised()) {
+            context.getEvent().detail("account_level", "2").detail("sessions_ended", Integer.toString(raise.sessionsEnded()));
         }
         context.setUser(user);
         AuthenticationSessionModel auth = context.getAuthenticationSession();

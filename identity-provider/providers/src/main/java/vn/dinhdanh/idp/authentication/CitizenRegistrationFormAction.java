@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.keycloak.authentication.FormAction;
 import org.keycloak.authentication.FormContext;
 import org.keycloak.authentication.ValidationContext;
@@ -21,6 +20,8 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import vn.dinhdanh.idp.federation.CitizenAttributes;
 import vn.dinhdanh.idp.federation.CitizenStorageProvider;
+import vn.dinhdanh.idp.federation.MobileNumber;
+import vn.dinhdanh.idp.protocol.AuthenticationMethods;
 import vn.dinhdanh.idp.registry.PopulationRegistryProvider;
 import vn.dinhdanh.registry.Citizen;
 import vn.dinhdanh.registry.RegistryUnavailableException;
@@ -44,9 +45,6 @@ public final class CitizenRegistrationFormAction implements FormAction {
     static final String NOTE_PIN = "dinhdanh.registration.pin";
     private static final String SESSION_RECORD = "dinhdanh.registration.record";
     static final String NOTE_PHONE = "dinhdanh.registration.phone";
-
-    /** Vietnamese mobile numbers: 0 or +84, then a 3/5/7/8/9 prefix and eight digits. */
-    private static final Pattern VIETNAMESE_MOBILE = Pattern.compile("^(?:\\+84|0)([35789]\\d{8})$");
 
     @Override
     public void buildPage(FormContext context, LoginFormsProvider form) {
@@ -91,7 +89,7 @@ public final class CitizenRegistrationFormAction implements FormAction {
                     List.of(new FormMessage(FIELD_BIRTHDATE, "birthYearDisagreesWithPinMessage")));
             return;
         }
-        Optional<String> phone = internationalPhone(rawPhone);
+        Optional<String> phone = MobileNumber.international(rawPhone);
         if (phone.isEmpty()) {
             reject(context, form, RegistryErrors.INVALID_PHONE_NUMBER, List.of(new FormMessage(FIELD_PHONE, "invalidPhoneNumberMessage")));
             return;
@@ -139,11 +137,6 @@ public final class CitizenRegistrationFormAction implements FormAction {
                 && registry.day().orElse(declared.getDayOfMonth()) == declared.getDayOfMonth();
     }
 
-    static Optional<String> internationalPhone(String raw) {
-        var m = VIETNAMESE_MOBILE.matcher(raw);
-        return m.matches() ? Optional.of("+84" + m.group(1)) : Optional.empty();
-    }
-
     private static boolean hasAccount(KeycloakSession session, RealmModel realm, PersonalIdNumber pin) {
         UserModel existing = session.users().getUserByUsername(realm, pin.value());
         return existing != null
@@ -181,6 +174,8 @@ public final class CitizenRegistrationFormAction implements FormAction {
         user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER, context.getAuthenticationSession().getAuthNote(NOTE_PHONE));
         user.setSingleAttribute(CitizenAttributes.ACCOUNT_LEVEL, "1");
         context.setUser(user);
+        // The citizen just chose the password this login is made with: amr says so, as a password login's would.
+        AuthenticationMethods.add(context.getAuthenticationSession(), "pwd");
         context.getEvent().user(user).detail(Details.REGISTER_METHOD, "form").detail("account_level", "1").removeDetail(Details.USERNAME);
         // Keycloak's own user-creation action, which this one replaces, is what records REGISTER.
         context.getEvent().clone().event(EventType.REGISTER).success();

@@ -18,20 +18,30 @@ public interface Level2SecondFactor {
 
     String PAGE = "login-needs-level2.ftl";
 
+    /**
+     * Whether a level-2 account's factor was proven by its citizen, beyond being set up. The SMS code needs a number
+     * confirmed after the chip-card proof; an app or a key added at level 2 is the citizen's own.
+     */
+    default boolean provenFor(UserModel user) {
+        return true;
+    }
+
     /** Whether this authenticator can log this citizen in now: set up, and not a level-2 factor of a level-1 account. */
     static boolean usableBy(Authenticator authenticator, KeycloakSession session, RealmModel realm, UserModel user) {
         return authenticator.configuredFor(session, realm, user)
-                && (!(authenticator instanceof Level2SecondFactor) || AccountLevel.isLevel2(user));
+                && (!(authenticator instanceof Level2SecondFactor factor) || AccountLevel.isLevel2(user) && factor.provenFor(user));
     }
 
     /**
-     * Shows the "level 2 first" page when a level-1 citizen picked this way under "Log in another way"; when the
-     * flow reached it by itself, marks it attempted so that the next way (the chip card) is offered.
+     * Shows the "level 2 first" page when a level-1 citizen picked this way under "Log in another way" (or, for a
+     * level-2 account, the page that says the factor is not proven); when the flow reached it by itself, marks it
+     * attempted so that the next way (the chip card) is offered.
      *
      * @return whether the page was shown (the caller then stops)
      */
-    static boolean refusedBelowLevel2(AuthenticationFlowContext context) {
-        if (AccountLevel.isLevel2(context.getUser())) {
+    static boolean refusedUnlessUsable(AuthenticationFlowContext context, Level2SecondFactor factor) {
+        boolean level2 = AccountLevel.isLevel2(context.getUser());
+        if (level2 && factor.provenFor(context.getUser())) {
             return false;
         }
         if (context.getHttpRequest().getDecodedFormParameters().containsKey("cancel")) {
@@ -47,8 +57,9 @@ public interface Level2SecondFactor {
             context.attempted();
             return true;
         }
-        context.getEvent().clone().user(context.getUser()).error("second_factor_needs_level2_account");
-        context.challenge(context.form().setError("secondFactorNeedsLevel2").createForm(PAGE));
+        context.getEvent().clone().user(context.getUser()).error(level2 ? "second_factor_not_proven" : "second_factor_needs_level2_account");
+        context.challenge(context.form().setAttribute("level2Reason", level2 ? "unproven" : "level1")
+                .setError(level2 ? "secondFactorNotProven" : "secondFactorNeedsLevel2").createForm(PAGE));
         return true;
     }
 }

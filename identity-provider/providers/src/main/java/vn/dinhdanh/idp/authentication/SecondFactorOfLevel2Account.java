@@ -58,14 +58,14 @@ public abstract class SecondFactorOfLevel2Account extends DinhdanhAuthenticatorF
 
         @Override
         public void authenticate(AuthenticationFlowContext context) {
-            if (!Level2SecondFactor.refusedBelowLevel2(context)) {
+            if (!Level2SecondFactor.refusedUnlessUsable(context, this)) {
                 delegate.authenticate(context);
             }
         }
 
         @Override
         public void action(AuthenticationFlowContext context) {
-            if (!Level2SecondFactor.refusedBelowLevel2(context)) {
+            if (!Level2SecondFactor.refusedUnlessUsable(context, this)) {
                 delegate.action(context);
             }
         }

@@ -25,8 +25,20 @@ public final class CitizenAttributes {
     /** Account level under Decree 69/2024: "1" after registration matched against the registry, "2" after a chip-card proof. */
     public static final String ACCOUNT_LEVEL = "account_level";
     public static final String PHONE_NUMBER = "phone_number";
+    /**
+     * The mobile number that was proven by a code typed back after the account's chip-card proof. The number in
+     * {@link #PHONE_NUMBER} serves as a second factor only while it equals this one, so any later change of the number
+     * (by an administrator, say) leaves it unproven.
+     */
+    public static final String PHONE_NUMBER_PROVEN = "phone_number_proven";
 
     private CitizenAttributes() {
+    }
+
+    /** Whether the account's mobile number was proven by a code after the chip-card proof (see {@link #PHONE_NUMBER_PROVEN}). */
+    public static boolean phoneNumberProven(UserModel user) {
+        String phone = user == null ? null : user.getFirstAttribute(PHONE_NUMBER);
+        return phone != null && phone.equals(user.getFirstAttribute(PHONE_NUMBER_PROVEN));
     }
 
     static Map<String, String> of(Citizen citizen) {

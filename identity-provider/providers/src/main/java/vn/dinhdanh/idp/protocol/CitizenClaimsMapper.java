@@ -137,7 +137,7 @@ public final class CitizenClaimsMapper extends AbstractOIDCProtocolMapper
                 String phone = user.getFirstAttribute(CitizenAttributes.PHONE_NUMBER);
                 if (phone != null) {
                     claims.put("phone_number", phone);
-                    claims.put("phone_number_verified", Boolean.parseBoolean(user.getFirstAttribute("phone_number_verified")));
+                    claims.put("phone_number_verified", CitizenAttributes.phoneNumberProven(user));
                 }
             }
             case PERSONAL_ID -> {
