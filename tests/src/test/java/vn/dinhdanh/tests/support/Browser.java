@@ -23,6 +23,11 @@ public final class Browser {
     }
 
     public Response postForm(String url, Map<String, String> form) {
+        form.forEach((field, value) -> {
+            if (TestSecrets.SECRET_FIELDS.contains(field)) {
+                TestSecrets.record(value);
+            }
+        });
         return remember(given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParams(form).post(url));
     }

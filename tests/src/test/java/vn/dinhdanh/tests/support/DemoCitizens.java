@@ -19,6 +19,9 @@ public final class DemoCitizens {
     /** In the registry, no account yet: for registration. */
     public static final Demo HUY_UNREGISTERED = new Demo("036201005555", "Vũ Quang Huy", "2001-05-09", null);
 
+    /** All of them. */
+    public static final java.util.List<Demo> ALL = java.util.List.of(AN, NGOC, HUNG_DECEASED, CHAU_REVOKED_CARD, DUC_LOST_CARD, HUY_UNREGISTERED);
+
     private DemoCitizens() {
     }
 }

@@ -56,6 +56,7 @@ public final class FreshCitizens {
         if (i >= citizens.size()) {
             throw new IllegalStateException("No fresh demo citizens left");
         }
+        TestSecrets.record(citizens.get(i).pin());
         return citizens.get(i);
     }
 

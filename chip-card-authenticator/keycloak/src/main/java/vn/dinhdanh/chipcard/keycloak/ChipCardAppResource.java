@@ -18,10 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import vn.dinhdanh.icao.IcaoException;
+import vn.dinhdanh.idp.events.AuditLog;
 import vn.dinhdanh.registry.RegistryUnavailableException;
 
 /**
@@ -38,7 +38,6 @@ import vn.dinhdanh.registry.RegistryUnavailableException;
 public final class ChipCardAppResource {
 
     public static final String CONTRACT_VERSION = "1";
-    static final Logger AUDIT = Logger.getLogger("vn.dinhdanh.audit");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final KeycloakSession session;
@@ -113,8 +112,8 @@ public final class ChipCardAppResource {
         } catch (IcaoException e) {
             return error(ChipCardError.PASSIVE_AUTHENTICATION_FAILED, "The trust store could not be read");
         } catch (RegistryUnavailableException e) {
-            AUDIT.warnf("event=CHIP_CARD_EVIDENCE realm=%s outcome=error error=%s", session.getContext().getRealm().getName(),
-                    ChipCardError.REGISTRY_UNAVAILABLE.code());
+            AuditLog.event("CHIP_CARD_EVIDENCE").with("realm", session.getContext().getRealm().getName())
+                    .error(ChipCardError.REGISTRY_UNAVAILABLE.code());
             return error(ChipCardError.REGISTRY_UNAVAILABLE, "The population registry did not answer: post the same evidence again in a moment");
         }
         List<Map<String, String>> checks = checks(verdict);
@@ -126,7 +125,7 @@ public final class ChipCardAppResource {
             return fail(request, ChipCardError.PIN_MISMATCH, "This card belongs to someone other than the citizen logging in", checks);
         }
         requests.update(request.verified(pin));
-        AUDIT.infof("event=CHIP_CARD_EVIDENCE realm=%s outcome=success", session.getContext().getRealm().getName());
+        AuditLog.event("CHIP_CARD_EVIDENCE").with("realm", session.getContext().getRealm().getName()).success();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", "verified");
         answer.put("checks", checks);
@@ -172,8 +171,8 @@ public final class ChipCardAppResource {
     private Response fail(ChipCardRequest request, ChipCardError cause, String description, List<Map<String, String>> checks) {
         ChipCardRequest after = request.failedAttempt(cause, ChipCardSettings.current().maxAttempts());
         requests.update(after);
-        AUDIT.warnf("event=CHIP_CARD_EVIDENCE realm=%s outcome=error error=%s attempts=%d", session.getContext().getRealm().getName(),
-                cause.code(), after.attempts());
+        AuditLog.event("CHIP_CARD_EVIDENCE").with("realm", session.getContext().getRealm().getName()).with("attempts", after.attempts())
+                .error(cause.code());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", cause.code());
         body.put("error_description", description);

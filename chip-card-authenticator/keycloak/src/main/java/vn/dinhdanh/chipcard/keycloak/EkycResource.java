@@ -1,5 +1,7 @@
 package vn.dinhdanh.chipcard.keycloak;
 
+import vn.dinhdanh.idp.events.AuditLog;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
@@ -169,11 +171,11 @@ public final class EkycResource {
 
     private void audit(ClientModel client, String event, String error) {
         // Client, time (the log line's) and outcome; never the citizen's number or name.
+        AuditLog record = AuditLog.event(event).with("realm", session.getContext().getRealm().getName()).with("client", client.getClientId());
         if (error == null) {
-            ChipCardAppResource.AUDIT.infof("event=%s realm=%s client=%s outcome=success", event, session.getContext().getRealm().getName(), client.getClientId());
+            record.success();
         } else {
-            ChipCardAppResource.AUDIT.warnf("event=%s realm=%s client=%s outcome=error error=%s", event, session.getContext().getRealm().getName(),
-                    client.getClientId(), error);
+            record.error(error);
         }
     }
 

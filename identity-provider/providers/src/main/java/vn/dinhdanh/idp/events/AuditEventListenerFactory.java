@@ -23,6 +23,7 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(AccountConsoleScopes::onEvent);
+        ExceptionMessageScrubber.install();
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.theme.Theme;
+import vn.dinhdanh.idp.events.AuditLog;
 import vn.dinhdanh.idp.limits.RateLimits;
 
 /**
@@ -99,7 +100,7 @@ public final class SmsOneTimeCode {
             refused = limits.take(PER_ACCOUNT, user.getId());
         }
         if (refused.isPresent()) {
-            LOG.warnf("event=SMS_CODE outcome=error realm=%s reason=limit_across_logins", realm.getName());
+            AuditLog.event("SMS_CODE").with("realm", realm.getName()).with("user", user == null ? null : user.getId()).error("limit_across_logins");
             return new SendResult(Sending.LIMIT_ACROSS_LOGINS, refused.getAsLong());
         }
         String code = newCode();
@@ -108,8 +109,8 @@ public final class SmsOneTimeCode {
         } catch (SmsNotSentException | RuntimeException e) {
             // No phone number in the log: the realm and the gateway's reason (a gateway's unexpected exception is
             // named by its class only, since its message might quote the number).
-            LOG.warnf("event=SMS_CODE outcome=error realm=%s reason=%s", realm.getName(),
-                    e instanceof SmsNotSentException ? e.getMessage() : e.getClass().getName());
+            AuditLog.event("SMS_CODE").with("realm", realm.getName()).with("user", user == null ? null : user.getId())
+                    .with("reason", e instanceof SmsNotSentException ? e.getMessage() : e.getClass().getName()).error("sms_not_sent");
             return new SendResult(Sending.NOT_SENT, 0);
         }
         int now = Time.currentTime();
