@@ -80,6 +80,67 @@ class LevelOfAssuranceRequestTest {
         assertErrorAtRedirectUri(browser.followWithin(cancelled, server.baseUrl()), attempt, "access_denied");
     }
 
+    /** {@code high} values, then {@code substantial} and {@code low} ones, exactly {@code length} characters long. */
+    static String acrValuesOfLength(int length) {
+        StringBuilder value = new StringBuilder("high");
+        while (value.length() + 5 <= length - 12 || value.length() + 5 == length) {
+            value.append(" high");
+        }
+        while (value.length() < length) {
+            int left = length - value.length();
+            value.append(left >= 16 || left == 12 ? " substantial" : left >= 4 ? " low" : "w".repeat(left));
+        }
+        return value.toString();
+    }
+
+    @Test
+    void whenAcrValuesIsAtTheParsersLimit_thenItIsReadAndNoLevelIsLost() {
+        // 793 "high" and 3 "substantial": 4,000 characters, every value one the server offers
+        String value = "high" + " high".repeat(792) + " substantial".repeat(3);
+        assertThat(value).hasSize(4000);
+        RelyingParty.Attempt attempt = portal.authorize("openid");
+        Response page = new Browser().get(attempt.uri() + "&acr_values=" + value.replace(" ", "%20"));
+        assertThat(page.statusCode()).as("4,000 characters are read").isEqualTo(200);
+        assertThat(page.asString()).as("a level above low was read: the chip card comes first").contains("dd-chip-continue").doesNotContain("kc-form-login");
+    }
+
+    @Test
+    void whenAcrValuesIsOneCharacterOverTheParsersLimit_thenTheRequestIsRefusedRatherThanReadWithoutIt() {
+        for (int length : new int[] {4001, 4009, 8001}) {
+            String value = acrValuesOfLength(length);
+            assertThat(value).hasSize(length).startsWith("high high");
+            RelyingParty.Attempt attempt = portal.authorize("openid");
+            Response answer = new Browser().get(attempt.uri() + "&acr_values=" + value.replace(" ", "%20"));
+            assertRefusedAsInvalidRequest(answer, "acr_values of " + length + " characters");
+        }
+    }
+
+    /** Keycloak's refusal of a request it cannot read whole: a 400 error page, no login form, no code. */
+    static void assertRefusedAsInvalidRequest(Response answer, String what) {
+        assertThat(answer.statusCode()).as(what).isEqualTo(400);
+        assertThat(answer.getHeader("Location")).as("no redirect with a code").isNull();
+        assertThat(answer.asString()).contains("kc-error-message").doesNotContain("kc-form-login").doesNotContain("dd-chip-continue")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void whenTheClaimsParameterWithAnEssentialAcrIsOverTheLimit_thenTheRequestIsRefusedRatherThanReadWithoutIt() {
+        String essentialHigh = "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"high\"]}},\"userinfo\":{\"pad\":{\"value\":\"";
+        String close = "\"}}}";
+        for (int length : new int[] {4000, 4001}) {
+            String claims = essentialHigh + "x".repeat(length - essentialHigh.length() - close.length()) + close;
+            assertThat(claims).hasSize(length);
+            RelyingParty.Attempt attempt = portal.authorize("openid");
+            Response answer = new Browser().get(attempt.uri() + "&claims=" + java.net.URLEncoder.encode(claims, java.nio.charset.StandardCharsets.UTF_8));
+            if (length == 4000) {
+                assertThat(answer.statusCode()).as("claims of 4,000 characters are read").isEqualTo(200);
+                assertThat(answer.asString()).contains("dd-chip-continue");
+            } else {
+                assertRefusedAsInvalidRequest(answer, "claims of 4,001 characters");
+            }
+        }
+    }
+
     private static ClaimsRequest essentialAcr(String level) {
         ClaimsRequest claims = new ClaimsRequest();
         claims.addIDTokenClaim("acr", ClaimRequirement.ESSENTIAL, null, List.of(level));

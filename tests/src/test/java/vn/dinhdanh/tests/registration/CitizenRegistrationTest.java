@@ -34,9 +34,10 @@ import vn.dinhdanh.tests.support.RelyingParty;
 class CitizenRegistrationTest {
 
     static final String PASSWORD = "Dang-Ky-Thu-2026";
-    static final String MISMATCH = "These details do not match the national population database. Check your ID number, full name "
-            + "and date of birth exactly as they appear on your ID card.";
-    static final String MISMATCH_VI = "Thông tin không khớp với Cơ sở dữ liệu quốc gia về dân cư.";
+    /** The one answer to every refusal that depends on registry data (no match, no such citizen, deceased, an account). */
+    static final String MISMATCH = "We cannot register an account with these details. Check your personal ID number, full name and date of "
+            + "birth exactly as they appear on your ID card.";
+    static final String MISMATCH_VI = "Không thể đăng ký tài khoản với các thông tin này.";
     static final String[] FIELDS = {"username", "full_name", "birthdate", "phone_number"};
 
     static DinhdanhServer server;
@@ -152,7 +153,7 @@ class CitizenRegistrationTest {
 
     @Test
     void whenAWellFormedNumberIsNotInTheRegistry_thenTheSameGenericMessageIsShownAndCitizenNotFoundIsRecorded() {
-        String unknown = unknownPin("001090");
+        String unknown = FreshCitizens.unknownPin("001090");
         Set<String> before = admin.eventIds("REGISTER_ERROR");
 
         Response page = register(Form.of(unknown, "Nguyễn Văn Không Có", "1990-03-15", PASSWORD));
@@ -240,7 +241,7 @@ class CitizenRegistrationTest {
 
         Response page = register(Form.of(hung.pin(), hung.fullName(), hung.birthdate(), PASSWORD));
 
-        assertRefusedWith(page, "An account cannot be created for this personal ID number.");
+        assertRefusedWith(page, MISMATCH);
         assertRegisterError(before, "citizen_deceased", hung.fullName());
     }
 
@@ -251,8 +252,7 @@ class CitizenRegistrationTest {
 
         Response page = register(Form.of(an.pin(), an.fullName(), an.birthdate(), PASSWORD));
 
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.asString()).contains("An account already exists for this personal ID number.");
+        assertRefusedWith(page, MISMATCH);
         assertRegisterError(before, "account_exists", an.fullName());
 
         RelyingParty.Attempt login = portal.authorize("openid");
@@ -279,12 +279,40 @@ class CitizenRegistrationTest {
     }
 
     @Test
+    void whenAPasswordBreaksThePolicy_thenTheAnswerIsTheSameWhetherOrNotTheDetailsMatchTheRegistry() {
+        FreshCitizens.Citizen citizen = FreshCitizens.next();
+        Response rightDetails = register(Form.of(citizen, PASSWORD).withPassword("Ngan-12"));
+        Response wrongName = register(Form.of(citizen, PASSWORD).withPassword("Ngan-12").withFullName(citizen.fullName() + " Anh"));
+        Response unknownNumber = register(Form.of(FreshCitizens.unknownPin("001090"), "Nguyễn Văn Không Có", "1990-03-15", PASSWORD).withPassword("Ngan-12"));
+        for (Response page : List.of(rightDetails, wrongName, unknownNumber)) {
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(Pages.alert(page.asString())).as("no registry answer before the password is acceptable").isEmpty();
+            assertThat(Pages.fieldError(page.asString(), "password")).hasValueSatisfying(e -> assertThat(e).contains("minimum length 10"));
+        }
+        assertThat(admin.userId(citizen.pin())).as("no account").isEmpty();
+    }
+
+    @Test
+    void whenDetailsAreGuessedOverAndOver_thenAfterFiveRefusalsForANumberEvenTheRightDetailsAreTurnedAwayForAWhile() {
+        FreshCitizens.Citizen citizen = FreshCitizens.next();
+        for (int i = 0; i < 5; i++) {
+            assertRefusedWith(register(Form.of(citizen, PASSWORD).withBirthdate(otherDay(citizen.birthdate(), i + 1))), MISMATCH);
+        }
+        Set<String> before = admin.eventIds("REGISTER_ERROR");
+        Response right = register(Form.of(citizen, PASSWORD));
+        assertThat(right.statusCode()).isEqualTo(200);
+        assertThat(Pages.alert(right.asString())).hasValueSatisfying(a -> assertThat(a).startsWith("Too many registration attempts"));
+        assertRegisterError(before, "too_many_registration_attempts", citizen.fullName());
+        assertThat(admin.userId(citizen.pin())).as("no account from a guess").isEmpty();
+    }
+
+    @Test
     void whenTheRegistryCheckFailsAfterAPasswordWasTyped_thenThePageDoesNotSayThePasswordIsMissing() {
         FreshCitizens.Citizen citizen = FreshCitizens.next();
 
         Response page = register(Form.of(citizen, PASSWORD).withFullName(citizen.fullName() + " Anh"));
 
-        assertThat(Pages.alert(page.asString())).as("only the generic message").hasValue(MISMATCH);
+        assertThat(Pages.alert(page.asString())).as("only the generic message").hasValueSatisfying(a -> assertThat(a).startsWith(MISMATCH));
         assertThat(Pages.fieldError(page.asString(), "password")).as("a password was typed").isEmpty();
     }
 
@@ -336,13 +364,10 @@ class CitizenRegistrationTest {
         return (d.getDayOfMonth() == 1 ? d.plusDays(1) : d.minusDays(1)).toString();
     }
 
-    static String unknownPin(String prefix) {
-        for (int i = 1; i < 1_000_000; i++) {
-            String pin = prefix + String.format("%06d", i);
-            if (!FreshCitizens.inRegistry(pin)) {
-                return pin;
-            }
-        }
-        throw new IllegalStateException("no unknown number");
+    /** Another day of the same year ({@code n} days on, wrapping): the year still agrees with the number. */
+    static String otherDay(String isoDate, int n) {
+        java.time.LocalDate d = java.time.LocalDate.parse(isoDate);
+        return d.withDayOfYear((d.getDayOfYear() - 1 + n) % d.lengthOfYear() + 1).toString();
     }
+
 }

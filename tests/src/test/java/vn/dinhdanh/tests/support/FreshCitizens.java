@@ -72,6 +72,17 @@ public final class FreshCitizens {
         }
     }
 
+    /** A well-formed personal ID number with this six-digit prefix that the demo registry does not know. */
+    public static String unknownPin(String prefix) {
+        for (int i = 1; i < 1_000_000; i++) {
+            String pin = prefix + String.format("%06d", i);
+            if (!inRegistry(pin)) {
+                return pin;
+            }
+        }
+        throw new IllegalStateException("no unknown number with prefix " + prefix);
+    }
+
     /** Whether the demo registry has a citizen with this number (living or not). */
     public static boolean inRegistry(String pin) {
         fresh();

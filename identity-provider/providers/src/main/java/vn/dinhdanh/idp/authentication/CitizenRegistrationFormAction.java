@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.keycloak.authentication.FormAction;
 import org.keycloak.authentication.FormContext;
 import org.keycloak.authentication.ValidationContext;
@@ -18,9 +19,12 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.policy.PasswordPolicyManagerProvider;
+import org.keycloak.policy.PolicyError;
 import vn.dinhdanh.idp.federation.CitizenAttributes;
 import vn.dinhdanh.idp.federation.CitizenStorageProvider;
 import vn.dinhdanh.idp.federation.MobileNumber;
+import vn.dinhdanh.idp.limits.RateLimits;
 import vn.dinhdanh.idp.protocol.AuthenticationMethods;
 import vn.dinhdanh.idp.registry.PopulationRegistryProvider;
 import vn.dinhdanh.registry.Citizen;
@@ -42,6 +46,8 @@ public final class CitizenRegistrationFormAction implements FormAction {
     public static final String FIELD_FULL_NAME = "full_name";
     public static final String FIELD_BIRTHDATE = "birthdate";
     public static final String FIELD_PHONE = "phone_number";
+    static final String FIELD_PASSWORD = "password";
+    static final String FIELD_PASSWORD_CONFIRM = "password-confirm";
     static final String NOTE_PIN = "dinhdanh.registration.pin";
     private static final String SESSION_RECORD = "dinhdanh.registration.record";
     static final String NOTE_PHONE = "dinhdanh.registration.phone";
@@ -95,6 +101,25 @@ public final class CitizenRegistrationFormAction implements FormAction {
             return;
         }
 
+        // The password policy first: its answer must not depend on whether the details match the registry.
+        Optional<FormMessage> passwordProblem = passwordProblem(context, pin, form);
+        if (passwordProblem.isPresent()) {
+            reject(context, form, RegistryErrors.INVALID_PASSWORD, List.of(passwordProblem.get()));
+            return;
+        }
+        // Every refusal below depends on registry data: one limit for them per number and per client address, and one
+        // answer for all of them, so that the page confirms nothing (a name, a birth date, an account, a death).
+        RateLimits limits = new RateLimits(context.getSession(), context.getRealm());
+        String address = context.getConnection().getRemoteAddr();
+        OptionalLong wait = limits.exhausted(REFUSALS_PER_NUMBER, pin.value());
+        if (wait.isEmpty()) {
+            wait = limits.exhausted(REFUSALS_PER_ADDRESS, address);
+        }
+        if (wait.isPresent()) {
+            reject(context, form, RegistryErrors.TOO_MANY_REGISTRATION_ATTEMPTS,
+                    List.of(new FormMessage(null, "registrationTooManyAttemptsMessage", Long.toString(Math.max(1, (wait.getAsLong() + 59) / 60)))));
+            return;
+        }
         Optional<Citizen> found;
         try {
             found = PopulationRegistryProvider.of(context.getSession()).findCitizen(pin);
@@ -102,32 +127,59 @@ public final class CitizenRegistrationFormAction implements FormAction {
             reject(context, form, RegistryErrors.REGISTRY_UNAVAILABLE, List.of(new FormMessage(null, "registryUnavailableMessage")));
             return;
         }
-        if (found.isEmpty()) {
-            reject(context, form, RegistryErrors.CITIZEN_NOT_FOUND, List.of(new FormMessage(null, "registryMismatchMessage")));
+        Optional<String> refusal = registryRefusal(context, pin, birthdate, fullName, found);
+        if (refusal.isPresent()) {
+            limits.take(REFUSALS_PER_NUMBER, pin.value());
+            limits.take(REFUSALS_PER_ADDRESS, address);
+            reject(context, form, refusal.get(), List.of(new FormMessage(null, "registryMismatchMessage")));
             return;
         }
         Citizen citizen = found.get();
-        if (!CitizenNames.sameName(citizen.fullName(), fullName) || !sameBirthdate(citizen.dateOfBirth(), birthdate)) {
-            reject(context, form, RegistryErrors.REGISTRY_MISMATCH, List.of(new FormMessage(null, "registryMismatchMessage")));
-            return;
-        }
-        if (pin.disagreementWith(citizen.sex(), citizen.dateOfBirth().year()).isPresent()) {
-            reject(context, form, RegistryErrors.PIN_DISAGREES_WITH_REGISTRY, List.of(new FormMessage(FIELD_PIN, "personalIdNumberDisagreesWithRegistryMessage")));
-            return;
-        }
-        if (citizen.isDeceased()) {
-            reject(context, form, RegistryErrors.CITIZEN_DECEASED, List.of(new FormMessage(null, "registrationRefusedDeceasedMessage")));
-            return;
-        }
-        if (hasAccount(context.getSession(), context.getRealm(), pin)) {
-            reject(context, form, RegistryErrors.ACCOUNT_EXISTS, List.of(new FormMessage(FIELD_PIN, "accountExistsMessage")));
-            return;
-        }
         context.getAuthenticationSession().setAuthNote(NOTE_PIN, pin.value());
         // success() runs in this same request: it makes the account from this record, without asking the registry again
         context.getSession().setAttribute(SESSION_RECORD, citizen);
         context.getAuthenticationSession().setAuthNote(NOTE_PHONE, phone.get());
         context.success();
+    }
+
+    /** Refusals that depend on registry data, counted per number typed: enough for a citizen's typing mistakes. */
+    static final RateLimits.Limit REFUSALS_PER_NUMBER = new RateLimits.Limit("registration.number", 5, 3600);
+    /** The same per client address (generous: many citizens share a mobile operator's address). */
+    static final RateLimits.Limit REFUSALS_PER_ADDRESS = new RateLimits.Limit("registration.address", 100, 3600);
+
+    /** The event code of a refusal that depends on registry data, if the registry or the realm refuses these details. */
+    private static Optional<String> registryRefusal(ValidationContext context, PersonalIdNumber pin, LocalDate birthdate, String fullName,
+                                                    Optional<Citizen> found) {
+        if (found.isEmpty()) {
+            return Optional.of(RegistryErrors.CITIZEN_NOT_FOUND);
+        }
+        Citizen citizen = found.get();
+        if (!CitizenNames.sameName(citizen.fullName(), fullName) || !sameBirthdate(citizen.dateOfBirth(), birthdate)) {
+            return Optional.of(RegistryErrors.REGISTRY_MISMATCH);
+        }
+        if (pin.disagreementWith(citizen.sex(), citizen.dateOfBirth().year()).isPresent()) {
+            return Optional.of(RegistryErrors.PIN_DISAGREES_WITH_REGISTRY);
+        }
+        if (citizen.isDeceased()) {
+            return Optional.of(RegistryErrors.CITIZEN_DECEASED);
+        }
+        if (hasAccount(context.getSession(), context.getRealm(), pin)) {
+            return Optional.of(RegistryErrors.ACCOUNT_EXISTS);
+        }
+        return Optional.empty();
+    }
+
+    /** The password's problem under the realm's policy (or a confirmation that differs), as Keycloak's password step words it. */
+    private static Optional<FormMessage> passwordProblem(ValidationContext context, PersonalIdNumber pin, MultivaluedMap<String, String> form) {
+        String password = form.getFirst(FIELD_PASSWORD);
+        if (password == null || password.isEmpty()) {
+            return Optional.of(new FormMessage(FIELD_PASSWORD, "missingPasswordMessage"));
+        }
+        if (!password.equals(form.getFirst(FIELD_PASSWORD_CONFIRM))) {
+            return Optional.of(new FormMessage(FIELD_PASSWORD_CONFIRM, "invalidPasswordConfirmMessage"));
+        }
+        PolicyError error = context.getSession().getProvider(PasswordPolicyManagerProvider.class).validate(pin.value(), password);
+        return error == null ? Optional.empty() : Optional.of(new FormMessage(FIELD_PASSWORD, error.getMessage(), error.getParameters()));
     }
 
     /** A registry record with only a year, or a year and month, matches on the parts it has. */
@@ -148,8 +200,8 @@ public final class CitizenRegistrationFormAction implements FormAction {
         // Show back what the citizen typed, except the passwords; the request's own form stays as it was, so the
         // password action does not report a missing password on top of this error.
         MultivaluedMap<String, String> shown = new MultivaluedHashMap<>(form);
-        shown.remove("password");
-        shown.remove("password-confirm");
+        shown.remove(FIELD_PASSWORD);
+        shown.remove(FIELD_PASSWORD_CONFIRM);
         context.getEvent().removeDetail(Details.USERNAME);
         context.error(error);
         context.validationError(shown, messages);

@@ -16,6 +16,8 @@ public final class RegistryErrors {
     public static final String INVALID_PHONE_NUMBER = "invalid_phone_number";
     public static final String MISSING_FIELDS = "missing_fields";
     public static final String ACCOUNT_EXISTS = "account_exists";
+    public static final String INVALID_PASSWORD = "invalid_password";
+    public static final String TOO_MANY_REGISTRATION_ATTEMPTS = "too_many_registration_attempts";
 
     private RegistryErrors() {
     }

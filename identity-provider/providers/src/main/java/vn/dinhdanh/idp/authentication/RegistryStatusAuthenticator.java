@@ -26,6 +26,7 @@ public final class RegistryStatusAuthenticator implements StatelessAuthenticator
     /** RFC 8176 method of each Keycloak authenticator the realm's flows use. */
     private static final java.util.Map<String, String> KEYCLOAK_METHODS = java.util.Map.of(
             "auth-username-password-form", "pwd",
+            CitizenPasswordForm.Factory.ID, "pwd",
             SecondFactorOfLevel2Account.Otp.ID, "otp",
             SecondFactorOfLevel2Account.WebAuthn.ID, "hwk");
 

@@ -69,28 +69,54 @@ public final class RateLimits {
      * @return empty when the event may happen (it is counted), else the seconds until it may happen again
      */
     public OptionalLong take(Limit limit, String subject) {
-        Limit effective = limit.in(realm);
-        long now = Time.currentTime();
-        long window = now / effective.windowSeconds();
-        long secondsLeft = Math.max(1, (window + 1) * effective.windowSeconds() - now);
-        String base = KEY_PREFIX + realm.getId() + "." + effective.name() + "." + digest(subject) + "." + window + ".";
-        // Slots are taken in order, so the taken ones are 0..n-1: find n, then claim the first free slot from there.
-        int low = 0;
-        int high = effective.max();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (store.contains(base + mid)) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        for (int slot = low; slot < effective.max(); slot++) {
-            if (store.putIfAbsent(base + slot, secondsLeft)) {
+        Window w = new Window(limit.in(realm), subject);
+        for (int slot = w.taken(); slot < w.limit.max(); slot++) {
+            if (store.putIfAbsent(w.base + slot, w.secondsLeft)) {
                 return OptionalLong.empty();
             }
         }
-        return OptionalLong.of(secondsLeft);
+        return OptionalLong.of(w.secondsLeft);
+    }
+
+    /**
+     * Whether the limit is reached for this subject, without counting anything (for events counted only when they
+     * turn out to be refusals).
+     *
+     * @return empty while events may still happen, else the seconds until they may again
+     */
+    public OptionalLong exhausted(Limit limit, String subject) {
+        Window w = new Window(limit.in(realm), subject);
+        return w.taken() < w.limit.max() ? OptionalLong.empty() : OptionalLong.of(w.secondsLeft);
+    }
+
+    /** The current window of a limit for one subject. */
+    private final class Window {
+        final Limit limit;
+        final long secondsLeft;
+        final String base;
+
+        Window(Limit limit, String subject) {
+            this.limit = limit;
+            long now = Time.currentTime();
+            long window = now / limit.windowSeconds();
+            this.secondsLeft = Math.max(1, (window + 1) * limit.windowSeconds() - now);
+            this.base = KEY_PREFIX + realm.getId() + "." + limit.name() + "." + digest(subject) + "." + window + ".";
+        }
+
+        /** Slots are taken in order, so the taken ones are 0..n-1: n, found by halving. */
+        int taken() {
+            int low = 0;
+            int high = limit.max();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (store.contains(base + mid)) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
     }
 
     private static String digest(String subject) {

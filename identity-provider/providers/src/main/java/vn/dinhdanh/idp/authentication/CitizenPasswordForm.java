@@ -1,0 +1,135 @@
+package vn.dinhdanh.idp.authentication;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.authentication.FlowStatus;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.credential.hash.PasswordHashProvider;
+import org.keycloak.events.Errors;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.PasswordPolicy;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.managers.BruteForceProtector;
+import vn.dinhdanh.idp.limits.PasswordAttempts;
+
+/**
+ * Keycloak's personal-ID-number-and-password form (its {@code auth-username-password-form}, reached through its
+ * factory), with one answer for every number. Keycloak locks only accounts that exist and says so, so that a few wrong
+ * passwords told an attacker which numbers have an account. Here wrong passwords are counted per number typed
+ * ({@link PasswordAttempts}), for an account, a registry citizen without one and an unknown number alike, and the
+ * "wait a few minutes" message comes from that count only: every number gets the same answers in the same order, and a
+ * paused number is answered without checking any password (no timing difference either). Keycloak's own brute-force
+ * protection still locks real accounts underneath; its lock is shown as a wrong password, after the same hashing work an
+ * unknown number gets.
+ */
+public final class CitizenPasswordForm implements Authenticator {
+
+    static final String KEYCLOAK_FORM = "auth-username-password-form";
+    private static final String USERNAME = "username";
+    private static final String PAUSED = "accountTemporarilyDisabledMessage";
+    private static final String WRONG = "invalidUserMessage";
+
+    private final Authenticator delegate;
+
+    CitizenPasswordForm(Authenticator delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        delegate.authenticate(context);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String number = form.getFirst(USERNAME) == null ? null : form.getFirst(USERNAME).trim();
+        if (form.containsKey("cancel") || number == null || number.isEmpty() || context.getUser() != null) {
+            delegate.action(context);
+            return;
+        }
+        PasswordAttempts attempts = new PasswordAttempts(context.getSession(), context.getRealm());
+        if (attempts.pausedFor(number) > 0) {
+            context.getEvent().error(Errors.USER_TEMPORARILY_DISABLED);
+            context.forceChallenge(context.form().setFormData(form).addError(new FormMessage(USERNAME, PAUSED)).createLoginUsernamePassword());
+            return;
+        }
+        UserModel account = context.getSession().users().getUserByUsername(context.getRealm(), number);
+        boolean lockedByKeycloak = account != null && context.getRealm().isBruteForceProtected()
+                && context.getSession().getProvider(BruteForceProtector.class).isTemporarilyDisabled(context.getSession(), context.getRealm(), account);
+        delegate.action(context);
+        if (context.getStatus() == FlowStatus.SUCCESS) {
+            attempts.succeeded(number);
+            return;
+        }
+        if (context.getStatus() != FlowStatus.FAILURE_CHALLENGE && context.getStatus() != FlowStatus.FORCE_CHALLENGE) {
+            return;
+        }
+        attempts.failed(number);
+        if (lockedByKeycloak) {
+            // Keycloak answered "locked" without hashing: hash as an unknown number would, and answer as for one.
+            hashAsForAnUnknownNumber(context.getSession(), context.getRealm());
+            context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                    context.form().setFormData(form).addError(new FormMessage(USERNAME, WRONG)).createLoginUsernamePassword());
+        }
+    }
+
+    /** The work of hashing a password under the realm's policy, as Keycloak does for a number without an account. */
+    private static void hashAsForAnUnknownNumber(KeycloakSession session, RealmModel realm) {
+        PasswordPolicy policy = realm.getPasswordPolicy();
+        PasswordHashProvider hash = policy != null && policy.getHashAlgorithm() != null
+                ? session.getProvider(PasswordHashProvider.class, policy.getHashAlgorithm())
+                : session.getProvider(PasswordHashProvider.class);
+        hash.encodedCredential("not-a-password-of-anyone", policy != null ? policy.getHashIterations() : -1);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return delegate.requiresUser();
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return delegate.configuredFor(session, realm, user);
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        delegate.setRequiredActions(session, realm, user);
+    }
+
+    @Override
+    public List<RequiredActionFactory> getRequiredActions(KeycloakSession session) {
+        return delegate.getRequiredActions(session);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    /** The factory: Keycloak's form, made by Keycloak's factory, wrapped. */
+    public static final class Factory extends DinhdanhAuthenticatorFactory {
+        public static final String ID = "dinhdanh-password-form";
+
+        public Factory() {
+            super(ID, "Personal ID number and password (one answer for every number)",
+                    "Keycloak's username and password form; wrong passwords are counted per number typed", Requirement.REQUIRED,
+                    Requirement.ALTERNATIVE, Requirement.DISABLED);
+        }
+
+        @Override
+        public Authenticator create(KeycloakSession session) {
+            AuthenticatorFactory keycloaks = (AuthenticatorFactory) session.getKeycloakSessionFactory().getProviderFactory(Authenticator.class, KEYCLOAK_FORM);
+            return new CitizenPasswordForm(keycloaks.create(session));
+        }
+    }
+}
