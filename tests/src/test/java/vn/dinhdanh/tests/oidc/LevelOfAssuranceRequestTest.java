@@ -63,6 +63,14 @@ class LevelOfAssuranceRequestTest {
     }
 
     @Test
+    void whenTheClaimsParameterIsNotReadable_thenInvalidRequestRatherThanALoginWithoutItsEssentialAcr() {
+        RelyingParty.Attempt attempt = portal.authorize("openid");
+        String broken = "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"high\"]}}";
+        assertErrorAtRedirectUri(new Browser().get(attempt.uri() + "&claims=" + java.net.URLEncoder.encode(broken, java.nio.charset.StandardCharsets.UTF_8)),
+                attempt, "invalid_request");
+    }
+
+    @Test
     void whenAnEssentialAcrClaimAsksForHigh_thenTheChipCardStepComesFirst() {
         RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.claims(essentialAcr("high")));
         Response page = new Browser().get(attempt.uri().toString());

@@ -90,7 +90,22 @@ public final class ChipCardAppResource {
         if (found.isEmpty()) {
             return error(ChipCardError.REQUEST_NOT_FOUND, "No pending chip-card request has this handle");
         }
-        ChipCardRequest request = found.get();
+        Optional<ChipCardRequest> taken = requests.takeForAnswer(handle);
+        if (taken.isEmpty()) {
+            return requests.busy(handle)
+                    ? error(ChipCardError.REQUEST_BUSY, "Another submission for this request is being checked: send this one again in a moment")
+                    : error(ChipCardError.REQUEST_NOT_FOUND, "No pending chip-card request has this handle");
+        }
+        try {
+            return answer(taken.get(), body);
+        } finally {
+            requests.release(handle);
+        }
+    }
+
+    /** Checks one submission of a request this thread holds, and records its outcome. */
+    private Response answer(ChipCardRequest request, InputStream body) {
+        String handle = request.handle();
         Optional<Response> unusable = unusable(request);
         if (unusable.isPresent()) {
             return unusable.get();

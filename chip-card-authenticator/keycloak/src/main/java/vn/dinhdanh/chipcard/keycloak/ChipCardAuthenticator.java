@@ -1,11 +1,10 @@
 package vn.dinhdanh.chipcard.keycloak;
 
+import vn.dinhdanh.idp.keycloak.KeycloakInternals;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.AuthenticationProcessor;
-import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
@@ -125,10 +124,10 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
 
     private static boolean chosen(AuthenticationFlowContext context) {
         AuthenticationSessionModel auth = context.getAuthenticationSession();
-        if (context.getExecution().getId().equals(auth.getAuthNote(AuthenticationProcessor.CURRENT_AUTHENTICATION_EXECUTION))) {
+        if (context.getExecution().getId().equals(KeycloakInternals.currentExecution(auth))) {
             return true;
         }
-        int requested = new AcrStore(context.getSession(), auth).getRequestedLevelOfAuthentication(context.getTopLevelFlow());
+        int requested = KeycloakInternals.requestedLevelOfAuthentication(context.getSession(), auth, context.getTopLevelFlow());
         // high needs the card anyway: never a second factor first
         return requested >= HIGH || requested >= SUBSTANTIAL && !anotherMethodIsSetUp(context);
     }

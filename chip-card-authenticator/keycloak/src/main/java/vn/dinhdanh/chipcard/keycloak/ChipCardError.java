@@ -8,6 +8,10 @@ public enum ChipCardError {
     REQUEST_NOT_FOUND(404),
     REQUEST_EXPIRED(410),
     REQUEST_USED(409),
+    /** Another submission for this request is being checked right now; send this one again in a moment. */
+    REQUEST_BUSY(409),
+    /** Too many requests from this client or address in a short time; retry after the Retry-After seconds. */
+    RATE_LIMITED(429),
     TOO_MANY_ATTEMPTS(429),
     REQUEST_BINDING_MISMATCH(409),
     INVALID_EVIDENCE(400),

@@ -19,6 +19,7 @@ public final class ChipCardRequests {
     private static final String REQUEST = "dinhdanh.chip.request.";
     private static final String CODE = "dinhdanh.chip.code.";
     private static final String CHALLENGE = "dinhdanh.chip.challenge.";
+    private static final String LOCK = "dinhdanh.chip.answering.";
     private static final String SHORT_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -79,6 +80,37 @@ public final class ChipCardRequests {
         return notes == null ? Optional.empty() : Optional.ofNullable(notes.get("handle"));
     }
 
+    /** How long one submission may hold a request (a verification takes milliseconds; a crashed node frees it then). */
+    static final long ANSWER_LOCK_SECONDS = 30;
+
+    /**
+     * Takes the request for one submission: at most one submission of a request is checked at a time, across the
+     * cluster (an atomic put-if-absent in the store), and it works on the request as it is once taken, so that two
+     * parallel posts can neither lose a bad attempt nor overwrite a verified request. Release with {@link #release}.
+     *
+     * @return the request as it stands now, or empty when another submission holds it (or it is gone)
+     */
+    public Optional<ChipCardRequest> takeForAnswer(String handle) {
+        if (!store.putIfAbsent(LOCK + handle, ANSWER_LOCK_SECONDS)) {
+            return Optional.empty();
+        }
+        Optional<ChipCardRequest> current = ChipCardRequest.fromNotes(store.get(REQUEST + handle));
+        if (current.isEmpty()) {
+            release(handle);
+        }
+        return current;
+    }
+
+    /** Whether another submission holds this request right now. */
+    public boolean busy(String handle) {
+        return store.contains(LOCK + handle);
+    }
+
+    public void release(String handle) {
+        store.remove(LOCK + handle);
+    }
+
+    /** Writes the outcome of a submission; call it only while holding the request ({@link #takeForAnswer}). */
     public void update(ChipCardRequest request) {
         store.replace(REQUEST + request.handle(), request.toNotes());
     }

@@ -1,5 +1,6 @@
 package vn.dinhdanh.chipcard.keycloak;
 
+import vn.dinhdanh.idp.keycloak.KeycloakInternals;
 import vn.dinhdanh.idp.events.AuditLog;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,8 +23,6 @@ import java.util.Set;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.services.managers.AppAuthManager;
-import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import vn.dinhdanh.icao.IcaoException;
 import vn.dinhdanh.registry.RegistryUnavailableException;
 import vn.dinhdanh.registry.Citizen;
@@ -52,12 +51,13 @@ public final class EkycResource {
     @POST
     @Path("challenges")
     public Response challenge() {
-        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
-        Optional<Response> refusal = refusal(auth);
+        Optional<KeycloakInternals.BearerToken> token = KeycloakInternals.verifiedBearerToken(session);
+        Optional<Response> refusal = refusal(token);
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        ClientModel client = auth.getClient();
+        KeycloakInternals.BearerToken auth = token.get();
+        ClientModel client = auth.client();
         ChipCardRequest r = requests.create(session.getContext().getRealm().getId(), binding(client), client.getClientId(), SCOPE, null,
                 ChipCardSettings.current().requestLifespanSeconds(session.getContext().getRealm()));
         audit(client, "EKYC_CHALLENGE", null);
@@ -73,12 +73,13 @@ public final class EkycResource {
     @Path("verifications")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response verify(InputStream body) {
-        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
-        Optional<Response> refusal = refusal(auth);
+        Optional<KeycloakInternals.BearerToken> token = KeycloakInternals.verifiedBearerToken(session);
+        Optional<Response> refusal = refusal(token);
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        ClientModel client = auth.getClient();
+        KeycloakInternals.BearerToken auth = token.get();
+        ClientModel client = auth.client();
         JsonNode root;
         ChipCardEvidenceJson.Parsed evidence;
         try {
@@ -134,8 +135,8 @@ public final class EkycResource {
     }
 
     /** The citizen claims the client's granted scopes allow, as in userinfo. */
-    private static Map<String, Object> claims(Citizen c, AuthResult auth, ClientModel client) {
-        Set<String> scopes = Set.of(auth.getToken().getScope() == null ? new String[0] : auth.getToken().getScope().split(" "));
+    private static Map<String, Object> claims(Citizen c, KeycloakInternals.BearerToken auth, ClientModel client) {
+        Set<String> scopes = auth.scopes();
         Map<String, Object> claims = new LinkedHashMap<>();
         if (scopes.contains("profile")) {
             claims.put("name", c.fullName());
@@ -153,12 +154,11 @@ public final class EkycResource {
         return claims;
     }
 
-    private static Optional<Response> refusal(AuthResult auth) {
-        if (auth == null) {
+    private static Optional<Response> refusal(Optional<KeycloakInternals.BearerToken> auth) {
+        if (auth.isEmpty()) {
             return Optional.of(ChipCardAppResource.error(ChipCardError.NOT_AUTHORIZED, "A bearer token is required"));
         }
-        String scope = auth.getToken().getScope();
-        if (scope == null || !Set.of(scope.split(" ")).contains(SCOPE)) {
+        if (!auth.get().scopes().contains(SCOPE)) {
             return Optional.of(ChipCardAppResource.error(ChipCardError.FORBIDDEN, "The token lacks the " + SCOPE + " scope"));
         }
         return Optional.empty();

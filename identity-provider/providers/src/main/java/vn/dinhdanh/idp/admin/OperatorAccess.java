@@ -1,5 +1,6 @@
 package vn.dinhdanh.idp.admin;
 
+import vn.dinhdanh.idp.keycloak.KeycloakInternals;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -8,8 +9,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.managers.AppAuthManager;
-import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
  * Who may call dinhdanh's operator endpoints: a bearer token of the realm in the URL whose user holds the given realm
@@ -22,11 +21,11 @@ public final class OperatorAccess {
 
     /** The refusal to send, or empty when the caller may go on. */
     public static Optional<Response> refusal(KeycloakSession session, String role) {
-        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
-        if (auth == null) {
+        Optional<KeycloakInternals.BearerToken> auth = KeycloakInternals.verifiedBearerToken(session);
+        if (auth.isEmpty()) {
             return Optional.of(error(Response.Status.UNAUTHORIZED, "not_authenticated", "A bearer token of this realm is required"));
         }
-        if (!holds(session.getContext().getRealm(), auth.getUser(), role)) {
+        if (!holds(session.getContext().getRealm(), auth.get().user(), role)) {
             return Optional.of(error(Response.Status.FORBIDDEN, "forbidden", "The realm role " + role + " is required"));
         }
         return Optional.empty();

@@ -1,7 +1,7 @@
 package vn.dinhdanh.idp.authentication;
 
+import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 
 /**
  * {@code max_age=0} means the citizen must authenticate again, as {@code prompt=login} does (OpenID Connect Core
@@ -11,14 +11,17 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
  */
 public final class FreshAuthenticationAuthenticator implements StatelessAuthenticator {
 
+    /** The {@code prompt} value that asks for a new authentication (OpenID Connect Core 3.1.2.1). */
+    static final String PROMPT_LOGIN = "login";
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         var auth = context.getAuthenticationSession();
-        if ("0".equals(auth.getClientNote(OIDCLoginProtocol.MAX_AGE_PARAM))) {
-            String prompt = auth.getClientNote(OIDCLoginProtocol.PROMPT_PARAM);
-            if (prompt == null || !prompt.contains(OIDCLoginProtocol.PROMPT_VALUE_LOGIN)) {
-                auth.setClientNote(OIDCLoginProtocol.PROMPT_PARAM,
-                        prompt == null || prompt.isBlank() ? OIDCLoginProtocol.PROMPT_VALUE_LOGIN : prompt + " " + OIDCLoginProtocol.PROMPT_VALUE_LOGIN);
+        if ("0".equals(auth.getClientNote(OAuth2Constants.MAX_AGE))) {
+            String prompt = auth.getClientNote(OAuth2Constants.PROMPT);
+            if (prompt == null || !prompt.contains(PROMPT_LOGIN)) {
+                auth.setClientNote(OAuth2Constants.PROMPT,
+                        prompt == null || prompt.isBlank() ? PROMPT_LOGIN : prompt + " " + PROMPT_LOGIN);
             }
         }
         context.attempted();

@@ -1,7 +1,7 @@
 package vn.dinhdanh.idp.authentication;
 
+import vn.dinhdanh.idp.keycloak.KeycloakInternals;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
@@ -50,7 +50,7 @@ public interface Level2SecondFactor {
         }
         String self = context.getExecution().getId();
         boolean picked = self.equals(context.getHttpRequest().getDecodedFormParameters().getFirst(Constants.AUTHENTICATION_EXECUTION))
-                || self.equals(context.getAuthenticationSession().getAuthNote(AuthenticationProcessor.CURRENT_AUTHENTICATION_EXECUTION));
+                || self.equals(KeycloakInternals.currentExecution(context.getAuthenticationSession()));
         if (!picked) {
             // Reached in the flow's own order (Keycloak puts ways backed by a stored credential first): step aside,
             // so that the chip card, the one way a level-1 account has, comes next.

@@ -13,7 +13,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
@@ -42,6 +41,8 @@ public final class CitizenClaimsMapper extends AbstractOIDCProtocolMapper
     /** Client attribute that marks a ministry, province or other government client. */
     public static final String GOVERNMENT_CLIENT = "dinhdanh.government";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The OIDC {@code claims} request parameter, which Keycloak keeps as a client-session note of that name. */
+    static final String CLAIMS_PARAMETER = "claims";
 
     /** The claim sets, one per client scope. */
     public enum ClaimSet {
@@ -157,7 +158,7 @@ public final class CitizenClaimsMapper extends AbstractOIDCProtocolMapper
 
     /** The claim names the {@code claims} request parameter asks for in the ID token. */
     static Set<String> requestedInIdToken(ClientSessionContext ctx) {
-        String claimsParam = ctx.getClientSession().getNote(OIDCLoginProtocol.CLAIMS_PARAM);
+        String claimsParam = ctx.getClientSession().getNote(CLAIMS_PARAMETER);
         if (claimsParam == null || claimsParam.isBlank()) {
             return Set.of();
         }

@@ -1,10 +1,12 @@
 package vn.dinhdanh.idp.protocol;
 
+import vn.dinhdanh.idp.keycloak.KeycloakInternals;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.keycloak.OAuthErrorException;
+import org.keycloak.representations.ClaimsRepresentation;
 import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest;
-import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyEvent;
@@ -27,14 +29,17 @@ public final class LevelOfAssuranceRequestExecutor implements ClientPolicyExecut
         }
         AuthorizationRequestContext authorization = (AuthorizationRequestContext) context;
         AuthorizationEndpointRequest request = authorization.getAuthorizationEndpointRequest();
-        Map<String, Integer> levels = AcrUtils.getAcrLoaMap(authorization.getClient());
+        Map<String, Integer> levels = KeycloakInternals.levelsOfAssurance(authorization.getClient());
         // Exactly the values Keycloak will turn into a level: the essential acr claim if there is one, otherwise
         // acr_values (split on single spaces, so an empty value is seen), the acr claim's voluntary values and the
         // client's defaults. Any value outside the map would count as level 0.
+        if (!readable(request.getClaims())) {
+            // Keycloak would ignore a claims parameter it cannot read, and with it an essential acr claim
+            throw new ClientPolicyException(OAuthErrorException.INVALID_REQUEST, "the claims parameter is not a JSON object of the OpenID Connect claims request");
+        }
         List<String> asked;
         try {
-            List<String> essential = AcrUtils.getRequiredAcrValues(request.getClaims());
-            asked = essential.isEmpty() ? AcrUtils.getAcrValues(request.getClaims(), request.getAcr(), authorization.getClient()) : essential;
+            asked = KeycloakInternals.acrValuesKeycloakWillUse(request.getClaims(), request.getAcr(), authorization.getClient());
         } catch (RuntimeException e) {
             throw new ClientPolicyException(OAuthErrorException.INVALID_REQUEST, "the claims parameter could not be read");
         }
@@ -42,6 +47,20 @@ public final class LevelOfAssuranceRequestExecutor implements ClientPolicyExecut
             throw new ClientPolicyException(OAuthErrorException.INVALID_REQUEST,
                     "a requested level of assurance (acr_values or the acr claim) is not one this server offers; the levels are "
                             + String.join(", ", levels.keySet()));
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Whether a claims parameter (if any) is a claims request keycloak-core can read. */
+    static boolean readable(String claims) {
+        if (claims == null || claims.isBlank()) {
+            return true;
+        }
+        try {
+            return JSON.readValue(claims, ClaimsRepresentation.class) != null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
         }
     }
 
