@@ -104,6 +104,27 @@ class ChipCardTrustTest {
         given().auth().oauth2(admin).get(server.realmUrl() + "/chip-card/trust").then().statusCode(404);
     }
 
+    @Test
+    void whenTheAdministratorsTokenWasIssuedToAnotherClient_thenTheOperatorEndpointsRefuseIt() {
+        String admin = adminToken();
+        String clientId = "not-an-operator-" + System.nanoTime();
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("clientId", clientId, "publicClient", false, "secret", "Not-An-Operator-2026", "directAccessGrantsEnabled", true,
+                        "standardFlowEnabled", false))
+                .post(server.baseUrl() + "/admin/realms/master/clients").then().statusCode(201);
+        String token = given().formParams(Map.of("grant_type", "password", "client_id", clientId, "client_secret", "Not-An-Operator-2026",
+                        "username", "admin", "password", "admin"))
+                .post(server.baseUrl() + "/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        // the same administrator, through a client that is not an operator client: refused
+        given().auth().oauth2(token).get(trustUrl()).then().statusCode(403).body("error", org.hamcrest.Matchers.equalTo("token_not_for_operators"));
+        given().auth().oauth2(token).contentType("text/csv").body("personal_id_number\n")
+                .post(server.baseUrl() + "/realms/master/registry-admin/import").then().statusCode(403)
+                .body("error", org.hamcrest.Matchers.equalTo("token_not_for_operators"));
+        given().auth().oauth2(token).get(server.baseUrl() + "/realms/master/registry-admin/status").then().statusCode(403);
+        // through the admin client: accepted
+        given().auth().oauth2(admin).get(trustUrl()).then().statusCode(200);
+    }
+
     static String trustUrl() {
         return server.baseUrl() + "/realms/master/chip-card/trust";
     }

@@ -33,12 +33,7 @@ class EkycVerificationTest {
     }
 
     static String bankToken(String scope) throws Exception {
-        URI tokenEndpoint = URI.create(server.realmUrl() + "/protocol/openid-connect/token");
-        TokenResponse response = TokenResponse.parse(new TokenRequest(tokenEndpoint,
-                DemoBank.assertion(tokenEndpoint, DemoBank.demoKey(), DemoBank.KEY_ID),
-                new ClientCredentialsGrant(), Scope.parse(scope)).toHTTPRequest().send());
-        assertThat(response.indicatesSuccess()).as("%s", response).isTrue();
-        return response.toSuccessResponse().getTokens().getAccessToken().getValue();
+        return DemoBank.clientCredentialsToken(server, scope);
     }
 
 

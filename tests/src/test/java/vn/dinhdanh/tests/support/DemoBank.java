@@ -74,4 +74,16 @@ public final class DemoBank {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A client-credentials access token of the demo bank with these scopes ({@code private_key_jwt}). */
+    public static String clientCredentialsToken(DinhdanhServer server, String scope) throws Exception {
+        java.net.URI tokenEndpoint = java.net.URI.create(server.realmUrl() + "/protocol/openid-connect/token");
+        com.nimbusds.oauth2.sdk.TokenResponse response = com.nimbusds.oauth2.sdk.TokenResponse.parse(new com.nimbusds.oauth2.sdk.TokenRequest(
+                tokenEndpoint, assertion(tokenEndpoint, demoKey(), KEY_ID), new com.nimbusds.oauth2.sdk.ClientCredentialsGrant(),
+                com.nimbusds.oauth2.sdk.Scope.parse(scope)).toHTTPRequest().send());
+        if (!response.indicatesSuccess()) {
+            throw new AssertionError("client credentials refused: " + response.toErrorResponse().getErrorObject());
+        }
+        return response.toSuccessResponse().getTokens().getAccessToken().getValue();
+    }
 }

@@ -18,10 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import vn.dinhdanh.icao.IcaoException;
 import vn.dinhdanh.idp.events.AuditLog;
+import vn.dinhdanh.idp.limits.RateLimits;
 import vn.dinhdanh.registry.RegistryUnavailableException;
 
 /**
@@ -89,6 +91,11 @@ public final class ChipCardAppResource {
         Optional<ChipCardRequest> found = requests.find(handle).filter(r -> r.handle().equals(handle)).filter(this::inThisRealm);
         if (found.isEmpty()) {
             return error(ChipCardError.REQUEST_NOT_FOUND, "No pending chip-card request has this handle");
+        }
+        OptionalLong wait = new RateLimits(session, session.getContext().getRealm())
+                .take(RateLimits.CHIP_EVIDENCE_PER_ADDRESS, session.getContext().getConnection().getRemoteAddr());
+        if (wait.isPresent()) {
+            return rateLimited(wait.getAsLong(), "Too many card submissions from this address: retry after the Retry-After seconds");
         }
         Optional<ChipCardRequest> taken = requests.takeForAnswer(handle);
         if (taken.isEmpty()) {
@@ -206,6 +213,11 @@ public final class ChipCardAppResource {
             c.errorCode().ifPresent(code -> m.put("code", code.name()));
             return m;
         }).toList();
+    }
+
+    /** 429 {@code rate_limited}, with the seconds to wait in {@code Retry-After}. */
+    static Response rateLimited(long retryAfterSeconds, String description) {
+        return Response.fromResponse(error(ChipCardError.RATE_LIMITED, description)).header(RateLimits.RETRY_AFTER, retryAfterSeconds).build();
     }
 
     static Response error(ChipCardError error, String description) {

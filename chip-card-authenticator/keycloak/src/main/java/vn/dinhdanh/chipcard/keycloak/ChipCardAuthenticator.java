@@ -3,6 +3,7 @@ package vn.dinhdanh.chipcard.keycloak;
 import vn.dinhdanh.idp.keycloak.KeycloakInternals;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
@@ -15,6 +16,7 @@ import vn.dinhdanh.idp.authentication.StatelessAuthenticator;
 import vn.dinhdanh.idp.authentication.Level2SecondFactor;
 import vn.dinhdanh.idp.federation.AccountLevel;
 import vn.dinhdanh.idp.federation.CitizenStorageProvider;
+import vn.dinhdanh.idp.limits.RateLimits;
 import vn.dinhdanh.idp.protocol.AuthenticationMethods;
 import vn.dinhdanh.registry.RegistryUnavailableException;
 
@@ -44,6 +46,14 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
             // asked for high, or for substantial and the citizen has no other usable method here, or the citizen
             // picked the chip card under "Try another way".
             context.attempted();
+            return;
+        }
+        OptionalLong wait = new RateLimits(context.getSession(), context.getRealm())
+                .take(RateLimits.CHIP_REQUESTS_PER_ADDRESS, context.getConnection().getRemoteAddr());
+        if (wait.isPresent()) {
+            context.getEvent().clone().user(context.getUser()).error("chip_card_" + ChipCardError.RATE_LIMITED.code());
+            Response page = context.form().setError("chipCardError." + ChipCardError.RATE_LIMITED.code()).createErrorPage(Response.Status.TOO_MANY_REQUESTS);
+            context.failure(AuthenticationFlowError.ACCESS_DENIED, Response.fromResponse(page).header(RateLimits.RETRY_AFTER, wait.getAsLong()).build());
             return;
         }
         ChipCardRequest request = new ChipCardRequests(context.getSession()).create(context.getRealm().getId(), bindingOf(auth),

@@ -1,5 +1,6 @@
 package vn.dinhdanh.chipcard.keycloak;
 
+import vn.dinhdanh.idp.limits.RateLimits;
 import vn.dinhdanh.idp.keycloak.KeycloakInternals;
 import vn.dinhdanh.idp.events.AuditLog;
 
@@ -19,6 +20,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
@@ -58,6 +60,11 @@ public final class EkycResource {
         }
         KeycloakInternals.BearerToken auth = token.get();
         ClientModel client = auth.client();
+        OptionalLong wait = new RateLimits(session, session.getContext().getRealm()).take(RateLimits.EKYC_PER_CLIENT, client.getId());
+        if (wait.isPresent()) {
+            audit(client, "EKYC_REQUEST", ChipCardError.RATE_LIMITED.code());
+            return ChipCardAppResource.rateLimited(wait.getAsLong(), "Too many eKYC calls by this client: retry after the Retry-After seconds");
+        }
         ChipCardRequest r = requests.create(session.getContext().getRealm().getId(), binding(client), client.getClientId(), SCOPE, null,
                 ChipCardSettings.current().requestLifespanSeconds(session.getContext().getRealm()));
         audit(client, "EKYC_CHALLENGE", null);
@@ -80,6 +87,11 @@ public final class EkycResource {
         }
         KeycloakInternals.BearerToken auth = token.get();
         ClientModel client = auth.client();
+        OptionalLong wait = new RateLimits(session, session.getContext().getRealm()).take(RateLimits.EKYC_PER_CLIENT, client.getId());
+        if (wait.isPresent()) {
+            audit(client, "EKYC_REQUEST", ChipCardError.RATE_LIMITED.code());
+            return ChipCardAppResource.rateLimited(wait.getAsLong(), "Too many eKYC calls by this client: retry after the Retry-After seconds");
+        }
         JsonNode root;
         ChipCardEvidenceJson.Parsed evidence;
         try {

@@ -1,6 +1,8 @@
 package vn.dinhdanh.idp.authentication;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.OptionalLong;
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -18,6 +20,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.managers.BruteForceProtector;
 import vn.dinhdanh.idp.limits.PasswordAttempts;
+import vn.dinhdanh.idp.limits.RateLimits;
 
 /**
  * Keycloak's personal-ID-number-and-password form (its {@code auth-username-password-form}, reached through its
@@ -55,6 +58,17 @@ public final class CitizenPasswordForm implements Authenticator {
             delegate.action(context);
             return;
         }
+        RateLimits limits = new RateLimits(context.getSession(), context.getRealm());
+        String address = context.getConnection().getRemoteAddr();
+        OptionalLong addressPaused = limits.exhausted(RateLimits.WRONG_PASSWORDS_PER_ADDRESS, address);
+        if (addressPaused.isPresent()) {
+            long minutes = Math.max(1, (addressPaused.getAsLong() + 59) / 60);
+            context.getEvent().error("too_many_wrong_passwords_from_address");
+            Response page = context.form().setFormData(form).setError("loginTooManyFromAddressMessage", Long.toString(minutes))
+                    .createLoginUsernamePassword();
+            context.forceChallenge(Response.fromResponse(page).status(429).header(RateLimits.RETRY_AFTER, addressPaused.getAsLong()).build());
+            return;
+        }
         PasswordAttempts attempts = new PasswordAttempts(context.getSession(), context.getRealm());
         if (attempts.pausedFor(number) > 0) {
             context.getEvent().error(Errors.USER_TEMPORARILY_DISABLED);
@@ -73,6 +87,7 @@ public final class CitizenPasswordForm implements Authenticator {
             return;
         }
         attempts.failed(number);
+        limits.take(RateLimits.WRONG_PASSWORDS_PER_ADDRESS, address);
         if (lockedByKeycloak) {
             // Keycloak answered "locked" without hashing: hash as an unknown number would, and answer as for one.
             hashAsForAnUnknownNumber(context.getSession(), context.getRealm());

@@ -52,6 +52,18 @@ public final class RateLimits {
     }
 
     public static final String ATTRIBUTE_PREFIX = "dinhdanh.limits.";
+
+    /** Wrong passwords from one client address, whatever the numbers typed (spraying many numbers from one place). */
+    public static final Limit WRONG_PASSWORDS_PER_ADDRESS = new Limit("login.address", 100, 600);
+    /** Chip-card login requests (QR codes) made for one client address. */
+    public static final Limit CHIP_REQUESTS_PER_ADDRESS = new Limit("chip.request.address", 300, 600);
+    /** Chip-card evidence posts from one client address (each request also dies after three bad ones). */
+    public static final Limit CHIP_EVIDENCE_PER_ADDRESS = new Limit("chip.evidence.address", 300, 600);
+    /** eKYC calls (challenges and verifications) of one relying party. */
+    public static final Limit EKYC_PER_CLIENT = new Limit("ekyc.client", 600, 60);
+
+    /** The HTTP answer header that says when to retry a refused request. */
+    public static final String RETRY_AFTER = "Retry-After";
     private static final String KEY_PREFIX = "dinhdanh.limit.";
     private static final Logger LOG = Logger.getLogger(RateLimits.class);
 
