@@ -134,7 +134,7 @@ public final class ChipCardAppResource {
         } catch (IcaoException e) {
             return error(ChipCardError.PASSIVE_AUTHENTICATION_FAILED, "The trust store could not be read");
         } catch (RegistryUnavailableException e) {
-            AuditLog.event("CHIP_CARD_EVIDENCE").with("realm", session.getContext().getRealm().getName())
+            AuditLog.event(session, "CHIP_CARD_EVIDENCE").with("realm", session.getContext().getRealm().getName())
                     .error(ChipCardError.REGISTRY_UNAVAILABLE.code());
             return error(ChipCardError.REGISTRY_UNAVAILABLE, "The population registry did not answer: post the same evidence again in a moment");
         }
@@ -147,7 +147,7 @@ public final class ChipCardAppResource {
             return fail(request, ChipCardError.PIN_MISMATCH, "This card belongs to someone other than the citizen logging in", checks);
         }
         requests.update(request.verified(pin));
-        AuditLog.event("CHIP_CARD_EVIDENCE").with("realm", session.getContext().getRealm().getName()).success();
+        AuditLog.event(session, "CHIP_CARD_EVIDENCE").with("realm", session.getContext().getRealm().getName()).subject(pin).success();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", "verified");
         answer.put("checks", checks);
@@ -193,7 +193,7 @@ public final class ChipCardAppResource {
     private Response fail(ChipCardRequest request, ChipCardError cause, String description, List<Map<String, String>> checks) {
         ChipCardRequest after = request.failedAttempt(cause, ChipCardSettings.current().maxAttempts());
         requests.update(after);
-        AuditLog.event("CHIP_CARD_EVIDENCE").with("realm", session.getContext().getRealm().getName()).with("attempts", after.attempts())
+        AuditLog.event(session, "CHIP_CARD_EVIDENCE").with("realm", session.getContext().getRealm().getName()).with("attempts", after.attempts())
                 .error(cause.code());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", cause.code());

@@ -142,7 +142,7 @@ public final class EkycResource {
         if (verdict.verified()) {
             answer.put("claims", claims(verdict.citizen().get(), auth, client));
         }
-        audit(client, "EKYC_VERIFICATION", verdict.error().map(ChipCardError::code).orElse(null));
+        audit(client, "EKYC_VERIFICATION", verdict.error().map(ChipCardError::code).orElse(null), verdict.pin().map(p -> p.value()).orElse(null));
         return ChipCardAppResource.ok(answer);
     }
 
@@ -182,8 +182,13 @@ public final class EkycResource {
     }
 
     private void audit(ClientModel client, String event, String error) {
-        // Client, time (the log line's) and outcome; never the citizen's number or name.
-        AuditLog record = AuditLog.event(event).with("realm", session.getContext().getRealm().getName()).with("client", client.getClientId());
+        audit(client, event, error, null);
+    }
+
+    private void audit(ClientModel client, String event, String error, String personalIdNumber) {
+        // Client, time and outcome, and the citizen by a keyed pseudonym only; never the citizen's number or name.
+        AuditLog record = AuditLog.event(session, event).with("realm", session.getContext().getRealm().getName())
+                .with("client", client.getClientId()).subject(personalIdNumber);
         if (error == null) {
             record.success();
         } else {

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import vn.dinhdanh.idp.audit.AuditTrail;
 
 /**
- * dinhdanh's audit trail in the server log (category {@value #CATEGORY}): one JSON object per line, written by Jackson,
- * so that no value can break out of its field or its line (a client id with a line break in it stays one string in
- * one record). Every value is cut to {@value #MAX_VALUE_LENGTH} characters. Records carry codes, realm and client
- * names and Keycloak's opaque user ids: never a personal ID number, a name, a phone number or an IP address.
+ * dinhdanh's audit records: a line in the server log (category {@value #CATEGORY}), one JSON object per line written
+ * by Jackson, so that no value can break out of its field or its line (a client id with a line break in it stays one
+ * string in one record); and, when a session is given, a record of the tamper-evident trail in the database
+ * ({@link AuditTrail}). Every value is cut to {@value #MAX_VALUE_LENGTH} characters. Records carry codes, realm and
+ * client names, Keycloak's opaque user ids and a keyed pseudonym of the citizen: never a personal ID number, a name, a
+ * phone number or an IP address.
  */
 public final class AuditLog {
 
@@ -20,15 +24,22 @@ public final class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
+    private final KeycloakSession session;
     private boolean failed;
 
-    private AuditLog(String event) {
+    private AuditLog(KeycloakSession session, String event) {
+        this.session = session;
         fields.put("event", bounded(event));
     }
 
-    /** A record of this event type (LOGIN, CHIP_CARD_EVIDENCE, EKYC_VERIFICATION, ...). */
-    public static AuditLog event(String type) {
-        return new AuditLog(type);
+    /** A record of this event type (LOGIN, CHIP_CARD_EVIDENCE, EKYC_VERIFICATION, ...), also appended to the trail. */
+    public static AuditLog event(KeycloakSession session, String type) {
+        return new AuditLog(session, type);
+    }
+
+    /** The citizen the event concerns, recorded as a keyed pseudonym only (see {@link AuditTrail#pseudonymOf}). */
+    public AuditLog subject(String personalIdNumber) {
+        return with("subject", AuditTrail.pseudonymOf(personalIdNumber));
     }
 
     /** Adds a field; a null value is left out. */
@@ -65,6 +76,23 @@ public final class AuditLog {
         } else {
             LOG.info(line);
         }
+        if (session != null) {
+            Map<String, Object> details = new LinkedHashMap<>(fields);
+            for (String own : TRAIL_FIELDS) {
+                details.remove(own);
+            }
+            AuditTrail.append(session.getKeycloakSessionFactory(), new AuditTrail.Entry(text("realm"), text("event"), text("outcome"),
+                    text("error"), text("client"), text(fields.containsKey("user") ? "user" : "by_user"), text("subject"), details));
+        }
+    }
+
+    /** The fields the trail keeps in columns of their own; the others go to its details. */
+    private static final java.util.List<String> TRAIL_FIELDS = java.util.List.of("event", "realm", "outcome", "error", "client", "user",
+            "by_user", "subject");
+
+    private String text(String field) {
+        Object value = fields.get(field);
+        return value == null ? null : value.toString();
     }
 
     static String bounded(String value) {

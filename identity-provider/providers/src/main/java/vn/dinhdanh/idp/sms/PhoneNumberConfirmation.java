@@ -57,7 +57,7 @@ public final class PhoneNumberConfirmation implements RequiredActionProvider {
         if (params.containsKey("skip")) {
             auth.removeAuthNote(NOTE_PENDING);
             code.clear();
-            context.getEvent().detail("phone_number", "none");
+            context.getEvent().detail("phone_outcome", "none");
             context.success();
         } else if (params.containsKey("other")) {
             auth.removeAuthNote(NOTE_PENDING);
@@ -89,7 +89,7 @@ public final class PhoneNumberConfirmation implements RequiredActionProvider {
                 user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER, pending);
                 user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER_PROVEN, pending);
                 context.getAuthenticationSession().removeAuthNote(NOTE_PENDING);
-                context.getEvent().detail("phone_number", "proven");
+                context.getEvent().detail("phone_outcome", "proven");
                 context.success();
             }
             case WRONG -> context.challenge(codeForm(context, pending).addError(new FormMessage(CODE_FIELD, "smsCodeWrong"))

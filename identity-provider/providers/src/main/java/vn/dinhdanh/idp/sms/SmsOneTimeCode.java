@@ -100,7 +100,7 @@ public final class SmsOneTimeCode {
             refused = limits.take(PER_ACCOUNT, user.getId());
         }
         if (refused.isPresent()) {
-            AuditLog.event("SMS_CODE").with("realm", realm.getName()).with("user", user == null ? null : user.getId()).error("limit_across_logins");
+            AuditLog.event(session, "SMS_CODE").with("realm", realm.getName()).with("user", user == null ? null : user.getId()).error("limit_across_logins");
             return new SendResult(Sending.LIMIT_ACROSS_LOGINS, refused.getAsLong());
         }
         String code = newCode();
@@ -109,7 +109,7 @@ public final class SmsOneTimeCode {
         } catch (SmsNotSentException | RuntimeException e) {
             // No phone number in the log: the realm and the gateway's reason (a gateway's unexpected exception is
             // named by its class only, since its message might quote the number).
-            AuditLog.event("SMS_CODE").with("realm", realm.getName()).with("user", user == null ? null : user.getId())
+            AuditLog.event(session, "SMS_CODE").with("realm", realm.getName()).with("user", user == null ? null : user.getId())
                     .with("reason", e instanceof SmsNotSentException ? e.getMessage() : e.getClass().getName()).error("sms_not_sent");
             return new SendResult(Sending.NOT_SENT, 0);
         }

@@ -1,0 +1,131 @@
+package vn.dinhdanh.idp.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Appends to the tamper-evident audit trail in Keycloak's database. Each append runs in a transaction of its own
+ * that locks the chain's head row, so records from every request and every node form one chain; a checkpoint record
+ * now and then signs the chain up to itself with the master realm's active RS256 key.
+ */
+public final class AuditTrail {
+
+    /** What an event contributes to the trail; {@code subject} is already a pseudonym. */
+    public record Entry(String realm, String type, String outcome, String error, String client, String user, String subject,
+                        Map<String, Object> details) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile SubjectPseudonym pseudonyms;
+
+    private AuditTrail() {
+    }
+
+    /** Set once at start from the operator's key. */
+    public static void configure(SubjectPseudonym keyed) {
+        pseudonyms = keyed;
+    }
+
+    /** The pseudonym of a personal ID number (null when the trail is not configured or the value is no number). */
+    public static String pseudonymOf(String personalIdNumber) {
+        SubjectPseudonym p = pseudonyms;
+        return p == null ? null : p.of(personalIdNumber);
+    }
+
+    /**
+     * Appends one record, in a transaction of its own. A failure to store it is logged as an error and does not stop
+     * the request it records (the line in the server log is written anyway).
+     */
+    public static void append(KeycloakSessionFactory factory, Entry entry) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> appendLocked(session, entry, System.currentTimeMillis()));
+        } catch (RuntimeException e) {
+            LOG.errorf("AUDIT RECORD NOT STORED: event=%s outcome=%s (%s)", entry.type(), entry.outcome(), e.getClass().getName());
+        }
+    }
+
+    private static AuditRecord appendLocked(KeycloakSession session, Entry entry, long now) {
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        AuditHeadEntity head = em.find(AuditHeadEntity.class, AuditTables.HEAD_ID, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            throw new IllegalStateException("the audit chain has no head row");
+        }
+        AuditRecord record = AuditRecord.next(head.lastSeq + 1, now, entry.realm(), entry.type(), entry.outcome(), entry.error(),
+                entry.client(), entry.user(), entry.subject(), details(entry.details()), head.lastHash);
+        em.persist(new AuditRecordEntity(record));
+        head.lastSeq = record.seq();
+        head.lastHash = record.hash();
+        return record;
+    }
+
+    /**
+     * Signs the chain as it stands, unless nothing was appended since the last checkpoint.
+     *
+     * @return the checkpoint record written, if any
+     */
+    public static Optional<AuditRecord> checkpoint(KeycloakSession session) {
+        if (pseudonyms == null) {
+            return Optional.empty();
+        }
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        AuditHeadEntity head = em.find(AuditHeadEntity.class, AuditTables.HEAD_ID, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null || head.lastSeq == head.lastCheckpointSeq) {
+            return Optional.empty();
+        }
+        RealmModel master = session.realms().getRealmByName("master");
+        KeyWrapper key = master == null ? null : session.keys().getActiveKey(master, KeyUse.SIG, "RS256");
+        if (key == null || key.getPrivateKey() == null) {
+            LOG.warn("No active RS256 key in the master realm: the audit checkpoint is not written");
+            return Optional.empty();
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("seq", head.lastSeq);
+        details.put("hash", head.lastHash);
+        details.put("kid", key.getKid());
+        details.put("keyAlgorithm", "RSA");
+        details.put("signatureAlgorithm", "SHA256withRSA");
+        details.put("publicKey", Base64.getEncoder().encodeToString(key.getPublicKey().getEncoded()));
+        try {
+            Signature signer = Signature.getInstance("SHA256withRSA");
+            signer.initSign((java.security.PrivateKey) key.getPrivateKey());
+            signer.update(AuditRecord.checkpointPayload(head.lastSeq, head.lastHash));
+            details.put("signature", Base64.getEncoder().encodeToString(signer.sign()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("The audit checkpoint could not be signed", e);
+        }
+        AuditRecord record = AuditRecord.next(head.lastSeq + 1, System.currentTimeMillis(), "master", AuditRecord.CHECKPOINT, "success",
+                null, null, null, null, details(details), head.lastHash);
+        em.persist(new AuditRecordEntity(record));
+        head.lastSeq = record.seq();
+        head.lastHash = record.hash();
+        head.lastCheckpointSeq = record.seq();
+        return Optional.of(record);
+    }
+
+    private static String details(Map<String, Object> details) {
+        if (details == null || details.isEmpty()) {
+            return null;
+        }
+        try {
+            String json = JSON.writeValueAsString(details);
+            return json.length() <= 4000 ? json : "{\"truncated\":true}";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "{\"unwritable\":true}";
+        }
+    }
+}
