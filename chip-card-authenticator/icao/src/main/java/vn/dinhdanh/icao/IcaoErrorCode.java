@@ -133,6 +133,9 @@ public enum IcaoErrorCode {
     MASTER_LIST_MALFORMED("A master list is not well-formed"),
     MASTER_LIST_SIGNATURE_INVALID("A master list signature does not verify"),
     MASTER_LIST_SIGNER_UNTRUSTED("A master list signer does not chain to a configured CSCA"),
+    TRUST_ANCHOR_REFUSED("A CSCA this server must never trust (a demo or test CSCA) was left out"),
+
+    CHECK_NOT_MADE("A check this policy requires could not be made"),
 
     INTERNAL_ERROR("Unexpected internal error");
 

@@ -1,8 +1,10 @@
 package vn.dinhdanh.icao.verify;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import vn.dinhdanh.icao.lds.Limits;
 
 /** Immutable verification policy, built with {@link #builder()}. Defaults fail closed. */
@@ -26,6 +28,7 @@ public final class VerifierConfig {
     private final boolean rejectExpiredDocument;
     private final String expectedIssuingState;
     private final Limits limits;
+    private final Set<Check> mayBeNotApplicable;
 
     private VerifierConfig(Builder b) {
         this.clock = b.clock;
@@ -38,6 +41,7 @@ public final class VerifierConfig {
         this.rejectExpiredDocument = b.rejectExpiredDocument;
         this.expectedIssuingState = b.expectedIssuingState;
         this.limits = b.limits;
+        this.mayBeNotApplicable = waivable();
     }
 
     public static Builder builder() {
@@ -108,6 +112,35 @@ public final class VerifierConfig {
 
     public Limits limits() {
         return limits;
+    }
+
+    /**
+     * The checks this policy lets end NOT_APPLICABLE: the optional data groups (their absence is judged by
+     * REQUIRED_DATA_GROUPS and ACTIVE_AUTHENTICATION), and a check this policy waives. Any other check that cannot be
+     * made, directly or because a check it depends on was not made, fails with CHECK_NOT_MADE: nothing passes for
+     * want of being tried.
+     */
+    public Set<Check> mayBeNotApplicable() {
+        return mayBeNotApplicable;
+    }
+
+    private Set<Check> waivable() {
+        Set<Check> allowed = EnumSet.of(Check.EF_COM, Check.DG1_MRZ, Check.DG13_CITIZEN, Check.CITIZEN_CONSISTENCY,
+                Check.DG14_SECURITY_INFOS, Check.DG15_AA_KEY);
+        if (missingCrlPolicy == MissingCrlPolicy.ALLOW) {
+            allowed.add(Check.DS_REVOCATION);
+        }
+        if (!requireCitizenData) {
+            allowed.add(Check.REQUIRED_DATA_GROUPS);
+            allowed.add(Check.DOCUMENT_EXPIRY);
+        }
+        if (!rejectExpiredDocument) {
+            allowed.add(Check.DOCUMENT_EXPIRY);
+        }
+        if (!requireActiveAuthentication) {
+            allowed.add(Check.ACTIVE_AUTHENTICATION);
+        }
+        return Set.copyOf(allowed);
     }
 
     public static final class Builder {
