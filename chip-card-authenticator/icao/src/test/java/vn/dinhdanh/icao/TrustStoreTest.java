@@ -47,6 +47,40 @@ class TrustStoreTest {
     }
 
     @Test
+    void whenAnAnchorIsRefused_thenItIsLeftOutWithAnIssue_fromAFileAndFromAMasterList() throws Exception {
+        Credential mlCsca = TestPki.csca("ml", new TestPki.CscaOptions().label("ML"));
+        Files.write(dir.resolve("ml-signer-csca.der"), mlCsca.certificateDer());
+        Files.write(dir.resolve("vn.ml"), Fixtures.ec().masterList(mlCsca));
+        Fixtures.ec().writeTrustFolder(dir);
+        byte[] refused = Fixtures.ec().csca().certificateDer();
+        TrustStoreLoader loader = TrustStoreLoader.builder().refuseAnchors(c -> java.util.Arrays.equals(encoded(c), refused)).build();
+
+        TrustStore t = loader.loadDirectory(dir);
+
+        assertThat(t.cscas()).extracting(e -> e.subject().toString()).containsExactly(mlCsca.certificate().getSubject().toString());
+        assertThat(t.issues()).extracting(TrustStore.LoadIssue::code)
+                .containsExactly(IcaoErrorCode.TRUST_ANCHOR_REFUSED, IcaoErrorCode.TRUST_ANCHOR_REFUSED);
+        VerificationResult r = new CardVerifier(t, Fixtures.config()).verify(Fixtures.ec().issuer().issue(Fixtures.CITIZEN).evidence(Fixtures.CHALLENGE));
+        assertThat(r.isValid()).as("a card of the refused CSCA").isFalse();
+    }
+
+    @Test
+    void whenTheOnlyAnchorIsRefused_thenTheStoreIsEmpty() throws Exception {
+        Fixtures.ec().writeTrustFolder(dir);
+        TrustStoreLoader loader = TrustStoreLoader.builder().refuseAnchors(c -> true).build();
+        assertThatThrownBy(() -> loader.loadDirectory(dir)).isInstanceOfSatisfying(IcaoException.class,
+                e -> assertThat(e.code()).isEqualTo(IcaoErrorCode.TRUST_STORE_EMPTY));
+    }
+
+    static byte[] encoded(org.bouncycastle.cert.X509CertificateHolder c) {
+        try {
+            return c.getEncoded();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void whenMasterListSignedByConfiguredCsca_thenItsCscasAreTrusted() throws Exception {
         Credential mlCsca = TestPki.csca("ml", new TestPki.CscaOptions().label("ML"));
         Files.write(dir.resolve("ml-signer-csca.der"), mlCsca.certificateDer());

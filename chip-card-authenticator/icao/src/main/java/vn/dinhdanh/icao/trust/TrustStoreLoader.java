@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.icao.CscaMasterList;
 import org.bouncycastle.asn1.icao.ICAOObjectIdentifiers;
@@ -52,12 +53,14 @@ public final class TrustStoreLoader {
 
     private final Clock clock;
     private final Limits limits;
+    private final Predicate<X509CertificateHolder> refusedAnchor;
 
     private final Limits trustLimits;
 
     private TrustStoreLoader(Builder b) {
         this.clock = b.clock;
         this.limits = b.limits;
+        this.refusedAnchor = b.refusedAnchor;
         // a real ICAO master list holds hundreds of certificates: the element count may grow with
         // the file size (which is itself capped); depth stays as strict as for chip data
         this.trustLimits = new Limits(b.limits.maxSodBytes(), b.limits.maxDataGroupBytes(), b.limits.maxDepth(),
@@ -77,6 +80,16 @@ public final class TrustStoreLoader {
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
         private Limits limits = Limits.DEFAULT;
+        private Predicate<X509CertificateHolder> refusedAnchor = c -> false;
+
+        /**
+         * CSCA certificates this server must never trust (a demo or test CSCA in a production server): each one, in a
+         * certificate file or a master list, is left out with a TRUST_ANCHOR_REFUSED load issue.
+         */
+        public Builder refuseAnchors(Predicate<X509CertificateHolder> refused) {
+            this.refusedAnchor = Objects.requireNonNull(refused);
+            return this;
+        }
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
@@ -151,7 +164,12 @@ public final class TrustStoreLoader {
         List<X509CertificateHolder> configured = new ArrayList<>();
         for (Map.Entry<String, byte[]> f : certFiles.entrySet()) {
             try {
-                configured.add(certificate(f.getValue()));
+                X509CertificateHolder c = certificate(f.getValue());
+                if (refusedAnchor.test(c)) {
+                    issues.add(new TrustStore.LoadIssue(f.getKey(), IcaoErrorCode.TRUST_ANCHOR_REFUSED, "certificate skipped"));
+                    continue;
+                }
+                configured.add(c);
             } catch (IcaoException e) {
                 issues.add(new TrustStore.LoadIssue(f.getKey(), e.code(), "certificate skipped"));
             }
@@ -159,7 +177,13 @@ public final class TrustStoreLoader {
         List<X509CertificateHolder> all = new ArrayList<>(configured);
         for (Map.Entry<String, byte[]> f : mlFiles.entrySet()) {
             try {
-                all.addAll(masterList(f.getValue(), configured));
+                for (X509CertificateHolder c : masterList(f.getValue(), configured)) {
+                    if (refusedAnchor.test(c)) {
+                        issues.add(new TrustStore.LoadIssue(f.getKey(), IcaoErrorCode.TRUST_ANCHOR_REFUSED, "master list entry skipped"));
+                    } else {
+                        all.add(c);
+                    }
+                }
             } catch (IcaoException e) {
                 issues.add(new TrustStore.LoadIssue(f.getKey(), e.code(), "master list skipped"));
             }

@@ -21,6 +21,7 @@ public final class ChipCardResourceProviderFactory implements RealmResourceProvi
     @Override
     public void init(Config.Scope config) {
         ChipCardSettings.configure(config);
+        ChipCardSettings.current().refuseDemoTrustInProduction();
     }
 
     @Override

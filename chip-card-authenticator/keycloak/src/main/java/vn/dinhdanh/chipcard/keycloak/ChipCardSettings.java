@@ -11,6 +11,8 @@ import org.keycloak.Config;
 import vn.dinhdanh.icao.IcaoException;
 import vn.dinhdanh.icao.trust.ReloadableTrustStore;
 import vn.dinhdanh.icao.trust.TrustStore;
+import vn.dinhdanh.icao.trust.TrustStoreLoader;
+import vn.dinhdanh.idp.deployment.DeploymentProfile;
 import vn.dinhdanh.icao.verify.CardVerifier;
 import vn.dinhdanh.icao.verify.VerifierConfig;
 
@@ -44,6 +46,27 @@ public final class ChipCardSettings {
         current = new ChipCardSettings(dir == null || dir.isBlank() ? null : Path.of(dir),
                 Math.max(30, Math.min(config.getInt("request-lifespan", 180), 600)),
                 Math.max(1, config.getInt("max-attempts", 3)));
+    }
+
+    /**
+     * At the start of a production server: the trust folder is read now, and a demo or test CSCA in it stops the start
+     * (later reloads leave such a CSCA out and report it among the load issues).
+     */
+    void refuseDemoTrustInProduction() {
+        if (DeploymentProfile.isDemo() || trustDir == null) {
+            return;
+        }
+        boolean demoAnchor;
+        try {
+            demoAnchor = TrustStoreLoader.builder().clock(Clock.systemUTC()).build().loadDirectory(trustDir).cscas().stream()
+                    .anyMatch(csca -> DemoTrustAnchors.isDemo(csca.certificate()));
+        } catch (IcaoException e) {
+            LOG.errorf("Chip-card trust folder %s holds no usable CSCA (%s): chip-card logins fail until the state's CSCA certificates are there",
+                    trustDir, e.code());
+            return;
+        }
+        DeploymentProfile.refuseInProduction(demoAnchor, "the chip-card trust folder " + trustDir
+                + " holds the demo CSCA or a test CSCA, whose private keys are published; give it the state's CSCA certificates only");
     }
 
     public static ChipCardSettings current() {
@@ -94,7 +117,9 @@ public final class ChipCardSettings {
                     if (trustDir == null) {
                         throw new IllegalStateException("No chip-card trust store configured (spi-realm-restapi-extension--chip-card--trust-dir)");
                     }
-                    trust = new ReloadableTrustStore(trustDir);
+                    // a production server leaves out (and reports) a demo or test CSCA; the demo profile trusts the demo one
+                    trust = new ReloadableTrustStore(trustDir, TrustStoreLoader.builder().clock(Clock.systemUTC())
+                            .refuseAnchors(c -> !DeploymentProfile.isDemo() && DemoTrustAnchors.isDemo(c)).build());
                     trustFingerprint = fingerprint();
                     trustCheckedAt = System.nanoTime();
                     verifier = new CardVerifier(trust, VerifierConfig.builder().clock(Clock.systemUTC()).expectedIssuingState("VNM").build());

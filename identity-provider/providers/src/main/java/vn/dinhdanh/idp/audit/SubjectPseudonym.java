@@ -17,6 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SubjectPseudonym {
 
     public static final int MIN_KEY_LENGTH = 32;
+    /** How the published key of the demo profile begins; a production start refuses such a key. */
+    public static final String DEMO_KEY_PREFIX = "DEMO-ONLY";
     private static final Pattern PIN = Pattern.compile("\\d{12}");
     private final SecretKeySpec key;
 

@@ -9,6 +9,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.TimerProvider;
 import vn.dinhdanh.idp.audit.AuditTrail;
 import vn.dinhdanh.idp.audit.SubjectPseudonym;
+import vn.dinhdanh.idp.deployment.DeploymentProfile;
 
 /**
  * dinhdanh's audit listener. Options ({@code --spi-events-listener--dinhdanh-audit--<name>}):
@@ -33,6 +34,8 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
             throw new IllegalStateException("dinhdanh: set the audit pseudonym key (DINHDANH_AUDIT_PSEUDONYM_KEY, at least "
                     + SubjectPseudonym.MIN_KEY_LENGTH + " characters): the audit trail names citizens by a keyed pseudonym only");
         }
+        DeploymentProfile.refuseInProduction(key.startsWith(SubjectPseudonym.DEMO_KEY_PREFIX),
+                "DINHDANH_AUDIT_PSEUDONYM_KEY is the published demo key; choose a secret of your own");
         AuditTrail.configure(new SubjectPseudonym(key));
         checkpointIntervalMillis = Math.max(5, config.getLong("checkpoint-interval", 60L)) * 1000L;
     }

@@ -16,6 +16,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import vn.dinhdanh.idp.deployment.DeploymentProfile;
 
 /**
  * The development SMS gateway: every message becomes one JSON line ({@code time}, {@code to}, {@code text}) appended
@@ -51,6 +52,10 @@ public final class OutboxSmsSenderFactory implements SmsSenderFactory {
 
     @Override
     public void init(Config.Scope config) {
+        String chosen = Config.getProvider(SmsSenderSpi.NAME);
+        DeploymentProfile.refuseInProduction(chosen == null || chosen.equals(ID),
+                "the SMS gateway is the development outbox, which sends nothing; build the server with a real gateway "
+                        + "(a provider of the sms-sender SPI in providers/, --spi-sms-sender--provider=<id>)");
         String file = config.get("file");
         outbox = file == null || file.isBlank()
                 ? Path.of(System.getProperty("kc.home.dir", "."), "data", "sms-outbox.jsonl")
