@@ -52,6 +52,20 @@ class ExceptionMessageScrubberTest {
     }
 
     @Test
+    void whenAClientsBadRequestIsLoggedAsAWarning_thenOnlyTheExceptionClassIsKept() {
+        ExceptionMessageScrubber.install();
+        LogRecord record = new LogRecord(Level.WARNING, "KC-SERVICES0097: Invalid request");
+        record.setThrown(new RuntimeException("quoting 001090012345", new NumberFormatException("For input string: 99999")));
+
+        assertThat(Logger.getLogger("org.keycloak.services").getFilter().isLoggable(record)).isTrue();
+
+        Throwable logged = record.getThrown();
+        assertThat(logged.toString()).startsWith("java.lang.RuntimeException").doesNotContain("001090012345");
+        assertThat(logged.getStackTrace()).as("no stack for a client's error").isEmpty();
+        assertThat(logged.getCause()).isNull();
+    }
+
+    @Test
     void whenInstalledTwice_thenEachCategoryHasOneScrubber() {
         ExceptionMessageScrubber.install();
         ExceptionMessageScrubber.install();
