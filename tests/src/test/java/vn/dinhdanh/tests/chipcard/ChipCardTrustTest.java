@@ -84,6 +84,30 @@ class ChipCardTrustTest {
     }
 
     @Test
+    void whenACscaRunsOutSoon_andItsCrlIsDue_thenTheTrustViewWarnsOfBoth() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        Credential expiring = TestPki.csca("expiring-e2e", new TestPki.CscaOptions().label("EXPIRING")
+                .validity(now.minus(java.time.Duration.ofDays(3000)), now.plus(java.time.Duration.ofDays(30))));
+        Path trust = crlFile.getParent();
+        Path cscaFile = trust.resolve("csca-expiring-e2e.der");
+        Path expiringCrl = trust.resolve("csca-expiring-e2e.crl");
+        Files.write(cscaFile, expiring.certificateDer());
+        Files.write(expiringCrl, TestPki.crl("expiring-e2e", expiring, new TestPki.CrlOptions()
+                .thisUpdate(now.minus(java.time.Duration.ofDays(6))).nextUpdate(now.plus(java.time.Duration.ofHours(20)))));
+        try {
+            JsonPath view = given().auth().oauth2(adminToken()).post(trustUrl() + "/reload").then().statusCode(200).extract().jsonPath();
+
+            assertThat(view.getList("warnings.code")).containsExactly("CRL_DUE_SOON", "CSCA_EXPIRING");
+            assertThat(view.getList("warnings.name", String.class)).allMatch(name -> name.contains("EXPIRING"));
+        } finally {
+            Files.delete(cscaFile);
+            Files.delete(expiringCrl);
+        }
+        JsonPath restored = given().auth().oauth2(adminToken()).post(trustUrl() + "/reload").then().statusCode(200).extract().jsonPath();
+        assertThat(restored.getList("warnings")).isEmpty();
+    }
+
+    @Test
     void whenSomeoneWithoutTheRoleAsksForTheTrust_thenTheAnswerIs401Or403_andOtherRealmsHaveNoTrustEndpoint() {
         given().get(trustUrl()).then().statusCode(401);
         given().post(trustUrl() + "/reload").then().statusCode(401);

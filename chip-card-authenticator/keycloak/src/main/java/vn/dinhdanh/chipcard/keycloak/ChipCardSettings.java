@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import vn.dinhdanh.icao.IcaoException;
 import vn.dinhdanh.icao.trust.ReloadableTrustStore;
+import vn.dinhdanh.icao.trust.TrustExpiry;
 import vn.dinhdanh.icao.trust.TrustStore;
 import vn.dinhdanh.icao.trust.TrustStoreLoader;
 import vn.dinhdanh.idp.deployment.DeploymentProfile;
@@ -19,11 +23,12 @@ import vn.dinhdanh.icao.verify.VerifierConfig;
 /**
  * Server-wide chip-card settings, read once from the {@code chip-card} realm resource's SPI options:
  * {@code trust-dir} (CSCA certificates, master lists and CRLs), {@code request-lifespan} (seconds, default
- * 180) and {@code max-attempts} (bad submissions per request, default 3).
+ * 180), {@code max-attempts} (bad submissions per request, default 3), and when to warn of what runs out:
+ * {@code csca-warning-days} (default 90) and {@code crl-warning-hours} (default 48).
  */
 public final class ChipCardSettings {
 
-    private static volatile ChipCardSettings current = new ChipCardSettings(null, 180, 3);
+    private static volatile ChipCardSettings current = new ChipCardSettings(null, 180, 3, defaultExpiry());
 
     private final Path trustDir;
     private final int requestLifespanSeconds;
@@ -35,8 +40,11 @@ public final class ChipCardSettings {
     private String trustFingerprint;
     private volatile long trustCheckedAt;
 
-    private ChipCardSettings(Path trustDir, int requestLifespanSeconds, int maxAttempts) {
+    private final TrustExpiry expiry;
+
+    private ChipCardSettings(Path trustDir, int requestLifespanSeconds, int maxAttempts, TrustExpiry expiry) {
         this.trustDir = trustDir;
+        this.expiry = expiry;
         this.requestLifespanSeconds = requestLifespanSeconds;
         this.maxAttempts = maxAttempts;
     }
@@ -45,7 +53,24 @@ public final class ChipCardSettings {
         String dir = config.get("trust-dir");
         current = new ChipCardSettings(dir == null || dir.isBlank() ? null : Path.of(dir),
                 Math.max(30, Math.min(config.getInt("request-lifespan", 180), 600)),
-                Math.max(1, config.getInt("max-attempts", 3)));
+                Math.max(1, config.getInt("max-attempts", 3)),
+                new TrustExpiry(Duration.ofDays(Math.max(1, config.getInt("csca-warning-days", 90))),
+                        Duration.ofHours(Math.max(1, config.getInt("crl-warning-hours", 48)))));
+    }
+
+    private static TrustExpiry defaultExpiry() {
+        return new TrustExpiry(Duration.ofDays(90), Duration.ofHours(48));
+    }
+
+    /** What in the trust in force runs out soon (a CSCA within {@code csca-warning-days}, a CRL within {@code crl-warning-hours}). */
+    public List<TrustExpiry.Warning> expiryWarnings(TrustStore trust) {
+        return expiry.warnings(trust, Instant.now());
+    }
+
+    private void logExpiryWarnings(TrustStore trust) {
+        for (TrustExpiry.Warning w : expiryWarnings(trust)) {
+            LOG.warnf("Chip-card trust: %s %s at %s; put a new one in the trust folder %s", w.code(), w.name(), w.at(), trustDir);
+        }
     }
 
     /**
@@ -122,6 +147,7 @@ public final class ChipCardSettings {
                             .refuseAnchors(c -> !DeploymentProfile.isDemo() && DemoTrustAnchors.isDemo(c)).build());
                     trustFingerprint = fingerprint();
                     trustCheckedAt = System.nanoTime();
+                    logExpiryWarnings(trust.current());
                     verifier = new CardVerifier(trust, VerifierConfig.builder().clock(Clock.systemUTC()).expectedIssuingState("VNM").build());
                 }
                 v = verifier;
@@ -148,6 +174,7 @@ public final class ChipCardSettings {
             }
             LOG.infof("Chip-card trust reloaded: %d CSCA certificates, %d CRLs, %d load issues", fresh.cscas().size(), fresh.crls().size(),
                     fresh.issues().size());
+            logExpiryWarnings(fresh);
         }
         return trust.current();
     }

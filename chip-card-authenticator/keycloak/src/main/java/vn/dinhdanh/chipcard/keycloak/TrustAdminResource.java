@@ -74,6 +74,8 @@ public final class TrustAdminResource {
         }).toList());
         List<Map<String, String>> issues = trust.issues().stream().map(i -> Map.of("source", i.source(), "code", i.code().name())).toList();
         body.put("issues", issues);
+        body.put("warnings", ChipCardSettings.current().expiryWarnings(trust).stream()
+                .map(w -> Map.of("code", w.code().name(), "name", w.name(), "at", w.at().toString())).toList());
         return ChipCardAppResource.ok(body);
     }
 }
