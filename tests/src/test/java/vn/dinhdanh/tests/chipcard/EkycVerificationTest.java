@@ -32,18 +32,17 @@ class EkycVerificationTest {
         server = DinhdanhServer.get();
     }
 
-    static String bankToken(String scope) throws Exception {
+    static DemoBank.BankToken bankToken(String scope) throws Exception {
         return DemoBank.clientCredentialsToken(server, scope);
     }
 
 
-    static JsonPath verify(String token, String pin) throws Exception {
-        JsonPath challenge = given().auth().oauth2(token).post(server.realmUrl() + "/chip-card/ekyc/challenges")
+    static JsonPath verify(DemoBank.BankToken token, String pin) throws Exception {
+        JsonPath challenge = token.post(server.realmUrl() + "/chip-card/ekyc/challenges")
                 .then().statusCode(200).extract().jsonPath();
         ObjectNode evidence = VirtualMobileApp.evidence(VirtualCards.cardOf(pin), Base64.getDecoder().decode(challenge.getString("challenge")));
         evidence.put("challengeId", challenge.getString("challengeId"));
-        return given().auth().oauth2(token).contentType("application/json").body(evidence.toString())
-                .post(server.realmUrl() + "/chip-card/ekyc/verifications").then().statusCode(200).extract().jsonPath();
+        return token.postJson(server.realmUrl() + "/chip-card/ekyc/verifications", evidence.toString()).then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -70,21 +69,19 @@ class EkycVerificationTest {
 
     @Test
     void whenAChallengeIsAnsweredTwice_thenTheSecondAnswerIsRefusedAsUsed() throws Exception {
-        String token = bankToken("ekyc");
-        JsonPath challenge = given().auth().oauth2(token).post(server.realmUrl() + "/chip-card/ekyc/challenges").then().statusCode(200).extract().jsonPath();
+        DemoBank.BankToken token = bankToken("ekyc");
+        JsonPath challenge = token.post(server.realmUrl() + "/chip-card/ekyc/challenges").then().statusCode(200).extract().jsonPath();
         ObjectNode evidence = VirtualMobileApp.evidence(VirtualCards.cardOf(DemoCitizens.NGOC.pin()), Base64.getDecoder().decode(challenge.getString("challenge")));
         evidence.put("challengeId", challenge.getString("challengeId"));
-        given().auth().oauth2(token).contentType("application/json").body(evidence.toString())
-                .post(server.realmUrl() + "/chip-card/ekyc/verifications").then().statusCode(200);
-        given().auth().oauth2(token).contentType("application/json").body(evidence.toString())
-                .post(server.realmUrl() + "/chip-card/ekyc/verifications").then().statusCode(404)
+        token.postJson(server.realmUrl() + "/chip-card/ekyc/verifications", evidence.toString()).then().statusCode(200);
+        token.postJson(server.realmUrl() + "/chip-card/ekyc/verifications", evidence.toString()).then().statusCode(404)
                 .body("error", org.hamcrest.Matchers.equalTo("request_not_found"));
     }
 
     @Test
     void whenTheEvidenceIsTampered_thenTheVerdictIsRefusedWithPassiveAuthenticationFailedAndNoClaims() throws Exception {
-        String token = bankToken("ekyc profile");
-        JsonPath challenge = given().auth().oauth2(token).post(server.realmUrl() + "/chip-card/ekyc/challenges").then().statusCode(200).extract().jsonPath();
+        DemoBank.BankToken token = bankToken("ekyc profile");
+        JsonPath challenge = token.post(server.realmUrl() + "/chip-card/ekyc/challenges").then().statusCode(200).extract().jsonPath();
         var card = VirtualCards.cardOf(DemoCitizens.AN.pin());
         ObjectNode evidence = VirtualMobileApp.evidence(card, Base64.getDecoder().decode(challenge.getString("challenge")));
         evidence.put("challengeId", challenge.getString("challengeId"));
@@ -93,8 +90,7 @@ class EkycVerificationTest {
         dg13[dg13.length - 2] ^= 0x20;
         ((ObjectNode) evidence.get("dataGroups")).put("13", Base64.getEncoder().encodeToString(dg13));
 
-        JsonPath verdict = given().auth().oauth2(token).contentType("application/json").body(evidence.toString())
-                .post(server.realmUrl() + "/chip-card/ekyc/verifications").then().statusCode(200).extract().jsonPath();
+        JsonPath verdict = token.postJson(server.realmUrl() + "/chip-card/ekyc/verifications", evidence.toString()).then().statusCode(200).extract().jsonPath();
         assertThat(verdict.getString("verdict")).isEqualTo("refused");
         assertThat(verdict.getString("error")).isEqualTo("passive_authentication_failed");
         assertThat(verdict.getBoolean("authenticity.passiveAuthentication")).isFalse();
@@ -103,7 +99,7 @@ class EkycVerificationTest {
 
     @Test
     void whenTheTokenLacksTheEkycScope_thenTheApiAnswers403() throws Exception {
-        given().auth().oauth2(bankToken("profile")).post(server.realmUrl() + "/chip-card/ekyc/challenges").then().statusCode(403)
+        bankToken("profile").post(server.realmUrl() + "/chip-card/ekyc/challenges").then().statusCode(403)
                 .body("error", org.hamcrest.Matchers.equalTo("forbidden"));
         given().post(server.realmUrl() + "/chip-card/ekyc/challenges").then().statusCode(401);
     }

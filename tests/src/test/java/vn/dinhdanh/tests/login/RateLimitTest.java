@@ -79,8 +79,8 @@ class RateLimitTest {
 
     @Test
     void whenARelyingPartyCallsEkycTooOften_thenRateLimitedJson() throws Exception {
-        String token = DemoBank.clientCredentialsToken(server, "ekyc");
-        Response refused = refusedUnder("ekyc.client", () -> given().auth().oauth2(token).post(server.realmUrl() + "/chip-card/ekyc/challenges"));
+        DemoBank.BankToken token = DemoBank.clientCredentialsToken(server, "ekyc");
+        Response refused = refusedUnder("ekyc.client", () -> token.post(server.realmUrl() + "/chip-card/ekyc/challenges"));
         assertThat(refused.jsonPath().getString("error")).isEqualTo("rate_limited");
     }
 

@@ -86,7 +86,7 @@ class BankPrivateKeyJwtTest {
     @Test
     void whenAClientAssertionIsReplayed_thenTheSecondRequestIsRefused() throws Exception {
         URI tokenEndpoint = bank.metadata().getTokenEndpointURI();
-        PrivateKeyJWT once = DemoBank.assertion(tokenEndpoint, DemoBank.demoKey(), DemoBank.KEY_ID);
+        PrivateKeyJWT once = DemoBank.assertion(URI.create(server.realmUrl()), DemoBank.demoKey(), DemoBank.KEY_ID);
         TokenResponse first = send(new TokenRequest(tokenEndpoint, once, new ClientCredentialsGrant()));
         assertThat(first.indicatesSuccess()).as("%s", first).isTrue();
 
@@ -113,7 +113,10 @@ class BankPrivateKeyJwtTest {
         assertThat(((TokenErrorResponse) response).getErrorObject().getCode()).isEqualTo("invalid_client");
     }
 
+    /** Sends the request with a fresh DPoP proof: the demo bank's tokens are DPoP-bound (FAPI 2.0). */
     private static TokenResponse send(TokenRequest request) throws Exception {
-        return OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+        var http = request.toHTTPRequest();
+        http.setDPoP(DemoBank.dpopKey().createDPoPJWT("POST", request.getEndpointURI()));
+        return OIDCTokenResponseParser.parse(http.send());
     }
 }

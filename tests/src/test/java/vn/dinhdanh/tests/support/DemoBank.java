@@ -32,19 +32,29 @@ public final class DemoBank {
     /** demo-bank signing its client assertions with the published DEMO ONLY key. */
     public static RelyingParty withDemoKey(DinhdanhServer server) {
         PrivateKey key = demoKey();
-        return new RelyingParty(server, CLIENT_ID, REDIRECT_URI, tokenEndpoint -> assertion(tokenEndpoint, key, KEY_ID));
+        return new RelyingParty(server, CLIENT_ID, REDIRECT_URI, audience -> assertion(audience, key, KEY_ID)).fapi(dpopKey());
+    }
+
+    /** A fresh DPoP key of the bank's (ES256), as a bank's server makes one per installation. */
+    public static com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory dpopKey() {
+        try {
+            var key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).generate();
+            return new com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory(key, JWSAlgorithm.ES256);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Someone claiming to be demo-bank, signing with a key of their own under the same kid. */
     public static RelyingParty withForeignKey(DinhdanhServer server) {
         PrivateKey key = foreignKey();
-        return new RelyingParty(server, CLIENT_ID, REDIRECT_URI, tokenEndpoint -> assertion(tokenEndpoint, key, KEY_ID));
+        return new RelyingParty(server, CLIENT_ID, REDIRECT_URI, audience -> assertion(audience, key, KEY_ID)).fapi(dpopKey());
     }
 
-    /** A fresh client assertion (new jti, short expiry) whose audience is the token endpoint. */
-    public static PrivateKeyJWT assertion(URI tokenEndpoint, PrivateKey key, String kid) {
+    /** A fresh client assertion (new jti, short expiry, PS256) for this audience (the issuer, under FAPI 2.0). */
+    public static PrivateKeyJWT assertion(URI audience, PrivateKey key, String kid) {
         try {
-            return new PrivateKeyJWT(new ClientID(CLIENT_ID), tokenEndpoint, JWSAlgorithm.RS256, key, kid, null);
+            return new PrivateKeyJWT(new ClientID(CLIENT_ID), audience, JWSAlgorithm.PS256, key, kid, null);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -75,15 +85,48 @@ public final class DemoBank {
         }
     }
 
-    /** A client-credentials access token of the demo bank with these scopes ({@code private_key_jwt}). */
-    public static String clientCredentialsToken(DinhdanhServer server, String scope) throws Exception {
+    /**
+     * A client-credentials access token of the demo bank with these scopes ({@code private_key_jwt}), bound to a fresh
+     * DPoP key of the bank's: every request with it carries a new proof of that key.
+     */
+    public static BankToken clientCredentialsToken(DinhdanhServer server, String scope) throws Exception {
         java.net.URI tokenEndpoint = java.net.URI.create(server.realmUrl() + "/protocol/openid-connect/token");
-        com.nimbusds.oauth2.sdk.TokenResponse response = com.nimbusds.oauth2.sdk.TokenResponse.parse(new com.nimbusds.oauth2.sdk.TokenRequest(
-                tokenEndpoint, assertion(tokenEndpoint, demoKey(), KEY_ID), new com.nimbusds.oauth2.sdk.ClientCredentialsGrant(),
-                com.nimbusds.oauth2.sdk.Scope.parse(scope)).toHTTPRequest().send());
+        com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory dpop = dpopKey();
+        var http = new com.nimbusds.oauth2.sdk.TokenRequest(tokenEndpoint, assertion(URI.create(server.realmUrl()), demoKey(), KEY_ID),
+                new com.nimbusds.oauth2.sdk.ClientCredentialsGrant(), com.nimbusds.oauth2.sdk.Scope.parse(scope)).toHTTPRequest();
+        http.setDPoP(dpop.createDPoPJWT("POST", tokenEndpoint));
+        com.nimbusds.oauth2.sdk.TokenResponse response = com.nimbusds.oauth2.sdk.TokenResponse.parse(http.send());
         if (!response.indicatesSuccess()) {
             throw new AssertionError("client credentials refused: " + response.toErrorResponse().getErrorObject());
         }
-        return response.toSuccessResponse().getTokens().getAccessToken().getValue();
+        return new BankToken(response.toSuccessResponse().getTokens().getAccessToken().getValue(), dpop);
+    }
+
+    /** A DPoP-bound access token of the bank and the key it is bound to. */
+    public record BankToken(String value, com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory key) {
+
+        /** A request to {@code url} with {@code method}, carrying the token and a fresh DPoP proof for them. */
+        public io.restassured.specification.RequestSpecification on(String method, String url) {
+            return io.restassured.RestAssured.given().header("Authorization", "DPoP " + value).header("DPoP", proof(method, url));
+        }
+
+        /** A fresh DPoP proof of the key for this request and token. */
+        public String proof(String method, String url) {
+            try {
+                return key.createDPoPJWT(method, URI.create(url), new com.nimbusds.oauth2.sdk.token.DPoPAccessToken(value)).serialize();
+            } catch (JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** POST to {@code url} with the token and its proof. */
+        public io.restassured.response.Response post(String url) {
+            return on("POST", url).post(url);
+        }
+
+        /** POST of a JSON body to {@code url} with the token and its proof. */
+        public io.restassured.response.Response postJson(String url, String json) {
+            return on("POST", url).contentType("application/json").body(json).post(url);
+        }
     }
 }

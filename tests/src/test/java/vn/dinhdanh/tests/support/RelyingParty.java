@@ -35,6 +35,10 @@ public final class RelyingParty {
     /** Client authentication for a token request to the given token endpoint; null for a public client. */
     private final Function<URI, ClientAuthentication> clientAuthentication;
     private final OIDCProviderMetadata metadata;
+    /** Whether authorization requests are pushed first (PAR, RFC 9126), as FAPI 2.0 requires of banks. */
+    private final boolean pushed;
+    /** The client's DPoP key (RFC 9449): token requests carry a proof and its tokens are bound to the key; null: bearer. */
+    private final com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory dpop;
 
     public RelyingParty(DinhdanhServer server, String clientId, String redirectUri, ClientAuthentication clientAuthentication) {
         this(server, clientId, redirectUri, clientAuthentication == null ? null : (Function<URI, ClientAuthentication>) endpoint -> clientAuthentication);
@@ -48,11 +52,42 @@ public final class RelyingParty {
         this.clientId = new ClientID(clientId);
         this.redirectUri = URI.create(redirectUri);
         this.clientAuthentication = clientAuthentication;
+        this.pushed = false;
+        this.dpop = null;
         try {
             this.metadata = OIDCProviderMetadata.resolve(new Issuer(server.realmUrl()));
         } catch (Exception e) {
             throw new IllegalStateException("Discovery failed", e);
         }
+    }
+
+    private RelyingParty(RelyingParty base, boolean pushed, com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory dpop) {
+        this.clientId = base.clientId;
+        this.redirectUri = base.redirectUri;
+        this.clientAuthentication = base.clientAuthentication;
+        this.metadata = base.metadata;
+        this.pushed = pushed;
+        this.dpop = dpop;
+    }
+
+    /** The same client, pushing its authorization requests (PAR) and proving possession of this DPoP key. */
+    public RelyingParty fapi(com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory dpopKey) {
+        return new RelyingParty(this, true, dpopKey);
+    }
+
+    /** The same client without DPoP proofs (to see them refused). */
+    public RelyingParty withoutDPoP() {
+        return new RelyingParty(this, pushed, null);
+    }
+
+    /** The same client, sending its authorization requests to the authorization endpoint directly (to see that refused). */
+    public RelyingParty withoutPar() {
+        return new RelyingParty(this, false, dpop);
+    }
+
+    /** The audience of a client assertion: the issuer identifier, as FAPI 2.0 requires (Keycloak takes it at every endpoint). */
+    URI assertionAudience() {
+        return URI.create(metadata.getIssuer().getValue());
     }
 
     public static RelyingParty portal(DinhdanhServer server) {
@@ -89,7 +124,27 @@ public final class RelyingParty {
                 .nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256);
         customise.accept(builder);
-        return new Attempt(builder.build().toURI(), state, nonce, verifier);
+        AuthenticationRequest request = builder.build();
+        if (!pushed) {
+            return new Attempt(request.toURI(), state, nonce, verifier);
+        }
+        return new Attempt(push(request), state, nonce, verifier);
+    }
+
+    /** Pushes the request to the PAR endpoint; returns the authorization URL that carries only client_id and request_uri. */
+    URI push(AuthenticationRequest request) {
+        try {
+            var par = new com.nimbusds.oauth2.sdk.PushedAuthorizationRequest(metadata.getPushedAuthorizationRequestEndpointURI(),
+                    clientAuthentication.apply(assertionAudience()), request);
+            var answer = com.nimbusds.oauth2.sdk.PushedAuthorizationResponse.parse(par.toHTTPRequest().send());
+            if (!answer.indicatesSuccess()) {
+                throw new AssertionError("pushed authorization request refused: " + answer.toErrorResponse().getErrorObject().toJSONObject());
+            }
+            return new AuthenticationRequest.Builder(answer.toSuccessResponse().getRequestURI(), clientId)
+                    .endpointURI(metadata.getAuthorizationEndpointURI()).build().toURI();
+        } catch (java.io.IOException | com.nimbusds.oauth2.sdk.ParseException e) {
+            throw new IllegalStateException("PAR failed", e);
+        }
     }
 
     public TokenResponse exchange(AuthorizationCode code, CodeVerifier verifier) {
@@ -100,8 +155,12 @@ public final class RelyingParty {
         try {
             TokenRequest request = clientAuthentication == null
                     ? new TokenRequest(metadata.getTokenEndpointURI(), clientId, grant)
-                    : new TokenRequest(metadata.getTokenEndpointURI(), clientAuthentication.apply(metadata.getTokenEndpointURI()), grant);
-            return OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+                    : new TokenRequest(metadata.getTokenEndpointURI(), clientAuthentication.apply(assertionAudience()), grant);
+            var http = request.toHTTPRequest();
+            if (dpop != null) {
+                http.setDPoP(dpop.createDPoPJWT("POST", metadata.getTokenEndpointURI()));
+            }
+            return OIDCTokenResponseParser.parse(http.send());
         } catch (Exception e) {
             throw new IllegalStateException("Token request failed", e);
         }
@@ -110,8 +169,7 @@ public final class RelyingParty {
     /** GET userinfo with the access token; fails unless the answer is a success. */
     public com.nimbusds.openid.connect.sdk.claims.UserInfo userInfo(com.nimbusds.oauth2.sdk.token.AccessToken accessToken) {
         try {
-            var response = com.nimbusds.openid.connect.sdk.UserInfoResponse.parse(new com.nimbusds.openid.connect.sdk.UserInfoRequest(
-                    metadata.getUserInfoEndpointURI(), (com.nimbusds.oauth2.sdk.token.BearerAccessToken) accessToken).toHTTPRequest().send());
+            var response = com.nimbusds.openid.connect.sdk.UserInfoResponse.parse(userInfoRequest(accessToken).send());
             if (!response.indicatesSuccess()) {
                 throw new AssertionError("userinfo refused: " + response.toErrorResponse().getErrorObject());
             }
@@ -119,6 +177,21 @@ public final class RelyingParty {
         } catch (java.io.IOException | com.nimbusds.oauth2.sdk.ParseException e) {
             throw new IllegalStateException("userinfo request failed", e);
         }
+    }
+
+    /** The userinfo request for this token: a bearer token as is, a DPoP-bound one with a fresh proof of the client's key. */
+    public com.nimbusds.oauth2.sdk.http.HTTPRequest userInfoRequest(com.nimbusds.oauth2.sdk.token.AccessToken accessToken) {
+        URI endpoint = metadata.getUserInfoEndpointURI();
+        if (accessToken instanceof com.nimbusds.oauth2.sdk.token.DPoPAccessToken bound) {
+            var http = new com.nimbusds.openid.connect.sdk.UserInfoRequest(endpoint, bound).toHTTPRequest();
+            try {
+                http.setDPoP(dpop.createDPoPJWT("GET", endpoint, bound));
+            } catch (com.nimbusds.jose.JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+            return http;
+        }
+        return new com.nimbusds.openid.connect.sdk.UserInfoRequest(endpoint, (com.nimbusds.oauth2.sdk.token.BearerAccessToken) accessToken).toHTTPRequest();
     }
 
     /** Validates signature (ES256, the realm's default, against the JWKS), issuer, audience, expiry and nonce. */

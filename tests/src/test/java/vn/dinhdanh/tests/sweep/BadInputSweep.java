@@ -211,9 +211,12 @@ public final class BadInputSweep {
     }
 
     private void sweepEkyc() throws Exception {
-        String token = DemoBank.clientCredentialsToken(server, "ekyc");
+        DemoBank.BankToken token = DemoBank.clientCredentialsToken(server, "ekyc");
+        String verifications = realm() + "/chip-card/ekyc/verifications";
         for (Payload p : bodies()) {
-            send("ekyc POST verifications", p, "POST", realm() + "/chip-card/ekyc/verifications", "application/json", p.bytes, token);
+            // the bank's DPoP-bound token with a fresh proof each time, so that the body reaches the evidence parser
+            send("ekyc POST verifications", p, "POST", verifications, "application/json", p.bytes, null,
+                    Map.of(), Map.of("Authorization", "DPoP " + token.value(), "DPoP", token.proof("POST", verifications)));
         }
         for (Payload p : texts()) {
             if (headerSafe(p.text())) {
@@ -345,6 +348,11 @@ public final class BadInputSweep {
 
     private void send(String target, Payload p, String method, String url, String contentType, byte[] body, String bearer,
                       Map<String, String> cookies) {
+        send(target, p, method, url, contentType, body, bearer, cookies, Map.of());
+    }
+
+    private void send(String target, Payload p, String method, String url, String contentType, byte[] body, String bearer,
+                      Map<String, String> cookies, Map<String, String> headers) {
         if (Instant.now().isAfter(deadline)) {
             cutShort = true;
             return;
@@ -357,6 +365,7 @@ public final class BadInputSweep {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
+        headers.forEach(request::header);
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
         }

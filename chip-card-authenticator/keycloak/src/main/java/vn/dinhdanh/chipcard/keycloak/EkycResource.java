@@ -168,7 +168,7 @@ public final class EkycResource {
 
     private static Optional<Response> refusal(Optional<KeycloakInternals.BearerToken> auth) {
         if (auth.isEmpty()) {
-            return Optional.of(ChipCardAppResource.error(ChipCardError.NOT_AUTHORIZED, "A bearer token is required"));
+            return Optional.of(ChipCardAppResource.error(ChipCardError.NOT_AUTHORIZED, "A valid access token is required: the bank's DPoP-bound token with a fresh DPoP proof (or a bearer token of a client without DPoP)"));
         }
         if (!auth.get().scopes().contains(SCOPE)) {
             return Optional.of(ChipCardAppResource.error(ChipCardError.FORBIDDEN, "The token lacks the " + SCOPE + " scope"));
