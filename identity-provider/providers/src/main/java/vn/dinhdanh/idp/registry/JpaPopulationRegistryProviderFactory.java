@@ -7,12 +7,14 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.connections.jpa.JpaConnectionProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -22,13 +24,13 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import vn.dinhdanh.registry.importer.CitizenCsvImport;
 import vn.dinhdanh.registry.importer.ImportSummary;
 import vn.dinhdanh.registry.jpa.JpaPopulationRegistry;
-import vn.dinhdanh.registry.jpa.RegistrySchema;
+import vn.dinhdanh.registry.jpa.RegistryChangelog;
 import vn.dinhdanh.registry.jpa.RegistryWriter;
 
 /**
  * The default registry: Hibernate ORM on Keycloak's additional datasource {@value #PERSISTENCE_UNIT}
  * (H2 file by default, PostgreSQL by configuration). At start it brings the schema to the newest
- * version and, when a seed file is configured and the registry is empty, imports it.
+ * change set of its Liquibase changelog and, when a seed file is configured and the registry is empty, imports it.
  */
 public final class JpaPopulationRegistryProviderFactory implements PopulationRegistryProviderFactory {
 
@@ -66,11 +68,32 @@ public final class JpaPopulationRegistryProviderFactory implements PopulationReg
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        KeycloakModelUtils.runJobInTransaction(factory, session ->
-                entityManager(session).unwrap(Session.class).doWork(RegistrySchema::migrateInContainerTransaction));
+        updateSchema(factory);
         if (seedFile != null && !seedFile.isBlank()) {
             seedIfEmpty(factory, Path.of(seedFile));
         }
+    }
+
+    /**
+     * Liquibase commits as it goes, so it gets a connection of the registry's datasource outside any JTA
+     * transaction (the persistence unit's factory hands it out, as Keycloak's own does for its Liquibase). Nodes
+     * starting together wait on the changelog lock. A failure stops the start: the registry is unusable without
+     * its tables.
+     */
+    private static void updateSchema(KeycloakSessionFactory factory) {
+        JpaConnectionProviderFactory unit = (JpaConnectionProviderFactory) factory
+                .getProviderFactory(JpaConnectionProvider.class, PERSISTENCE_UNIT);
+        if (unit == null) {
+            throw new IllegalStateException("No JPA connection provider for the persistence unit " + PERSISTENCE_UNIT
+                    + " (is the datasource " + PERSISTENCE_UNIT + " configured?)");
+        }
+        KeycloakModelUtils.suspendJtaTransaction(factory, () -> {
+            try (Connection connection = unit.getConnection()) {
+                RegistryChangelog.update(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Population registry schema update failed", e);
+            }
+        });
     }
 
     private void seedIfEmpty(KeycloakSessionFactory factory, Path file) {

@@ -22,8 +22,8 @@ import vn.dinhdanh.registry.importer.CitizenCsvImport;
 import vn.dinhdanh.registry.importer.CitizenRecord;
 import vn.dinhdanh.registry.importer.ImportSummary;
 import vn.dinhdanh.registry.importer.InvalidCsvHeaderException;
+import vn.dinhdanh.registry.jpa.RegistryChangelog;
 import vn.dinhdanh.registry.jpa.RegistryPersistence;
-import vn.dinhdanh.registry.jpa.RegistrySchema;
 import vn.dinhdanh.registry.jpa.RegistryWriter;
 
 /**
@@ -35,7 +35,7 @@ import vn.dinhdanh.registry.jpa.RegistryWriter;
  *     --file citizens.csv [--errors errors.csv] [--batch-size 1000]
  * </pre>
  *
- * Migrates the schema, then imports with one RESOURCE_LOCAL transaction per batch. Progress goes to stderr, the
+ * Updates the schema (Liquibase, the version in Keycloak's lib/lib/main), then imports with one RESOURCE_LOCAL transaction per batch. Progress goes to stderr, the
  * summary line to stdout. Exit code 0 when every row was imported, 1 when some rows were rejected (see the error
  * report), 2 on a usage error, 3 on a failure. The password may also come from the environment variable
  * {@code REGISTRY_DB_PASSWORD}.
@@ -128,9 +128,8 @@ public final class ImportCitizensCommand {
     static ImportSummary importFile(String url, String user, String password, Path file, Path errorsFile,
             int batchSize, PrintStream err) throws IOException, SQLException {
         try (Connection c = DriverManager.getConnection(url, user, password)) {
-            int applied = RegistrySchema.migrate(c);
-            err.printf("Registry schema at version %d (%d migration(s) applied)%n", RegistrySchema.latestVersion(),
-                    applied);
+            int applied = RegistryChangelog.update(c);
+            err.printf("Registry schema is current (%d change set(s) applied)%n", applied);
         }
         try (EntityManagerFactory emf = RegistryPersistence.resourceLocal(url, user, password, true, batchSize,
                 Map.of());

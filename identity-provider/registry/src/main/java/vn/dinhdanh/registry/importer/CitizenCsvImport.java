@@ -61,6 +61,12 @@ public final class CitizenCsvImport {
     /** Stable error codes of the error report, besides the {@code pin.*} codes of PersonalIdNumber. */
     public static final String CSV_COLUMN_COUNT = "csv.column_count";
     public static final String CSV_MALFORMED = "csv.malformed";
+    /** A record longer than {@link Builder#maxRecordLength(int)} characters (its content is not read). */
+    public static final String CSV_RECORD_TOO_LONG = "csv.record_too_long";
+    /** A record with more fields than {@link Builder#maxFieldsPerRecord(int)}. */
+    public static final String CSV_TOO_MANY_FIELDS = "csv.too_many_fields";
+    /** The last line of a report cut at {@link Builder#maxReportedRejections(int)}: how many rows it leaves out. */
+    public static final String REPORT_TRUNCATED = "report.truncated";
     public static final String NAME_EMPTY = "name.empty";
     public static final String FIELD_TOO_LONG = "field.too_long";
     public static final String DOB_INVALID = "dob.invalid";
@@ -81,12 +87,20 @@ public final class CitizenCsvImport {
     private static final int MAX_PLACE = 500;
 
     private final int batchSize;
+    private final int maxRecordLength;
+    private final int maxFieldLength;
+    private final int maxFieldsPerRecord;
+    private final int maxReportedRejections;
     private final int progressEvery;
     private final ImportProgress progress;
     private final Clock clock;
 
     private CitizenCsvImport(Builder b) {
         this.batchSize = b.batchSize;
+        this.maxRecordLength = b.maxRecordLength;
+        this.maxFieldLength = b.maxFieldLength;
+        this.maxFieldsPerRecord = b.maxFieldsPerRecord;
+        this.maxReportedRejections = b.maxReportedRejections;
         this.progressEvery = b.progressEvery;
         this.progress = b.progress;
         this.clock = b.clock;
@@ -121,7 +135,9 @@ public final class CitizenCsvImport {
 
     /**
      * Imports from a character stream (not closed). The error report gets a header line and one line per rejected
-     * row; it is flushed but not closed.
+     * row, written as the rows are read, up to {@link Builder#maxReportedRejections(int)} lines; then one last line
+     * {@code ,report.truncated,"N more rejected rows are not listed"}. The summary counts every rejected row. The
+     * report is flushed but not closed.
      *
      * @throws InvalidCsvHeaderException if the header row is missing or does not name exactly the known columns
      * @throws IOException on a read or write failure
@@ -131,19 +147,16 @@ public final class CitizenCsvImport {
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(errorReport, "errorReport");
         long started = System.nanoTime();
-        CsvRecordReader reader = new CsvRecordReader(csv);
-        ErrorReport errors = new ErrorReport(errorReport);
+        BoundedCsvReader reader = new BoundedCsvReader(csv, maxRecordLength, maxFieldsPerRecord);
+        ErrorReport errors = new ErrorReport(errorReport, maxReportedRejections);
         int[] index = readHeader(reader);
         LocalDate today = LocalDate.now(clock);
 
         long read = 0;
         long written = 0;
         List<CitizenRecord> batch = new ArrayList<>(batchSize);
-        CsvRecordReader.Record record;
+        BoundedCsvReader.Row record;
         while ((record = reader.next()) != null) {
-            if (record.isBlank() && !record.malformed()) {
-                continue;
-            }
             read++;
             try {
                 batch.add(parseRow(record, index, today));
@@ -179,10 +192,14 @@ public final class CitizenCsvImport {
                 errors.byCode);
     }
 
-    private static int[] readHeader(CsvRecordReader reader) throws IOException {
-        CsvRecordReader.Record header = reader.next();
-        if (header == null || header.malformed()) {
+    private static int[] readHeader(BoundedCsvReader reader) throws IOException {
+        BoundedCsvReader.Row header = reader.next();
+        if (header == null || (header.rejection() != null
+                && header.rejection().code().equals(CSV_MALFORMED))) {
             throw new InvalidCsvHeaderException("The file has no header row");
+        }
+        if (header.rejection() != null) {
+            throw new InvalidCsvHeaderException("Invalid header row: " + header.rejection().message());
         }
         int[] index = new int[COLUMNS.size()];
         java.util.Arrays.fill(index, -1);
@@ -208,15 +225,21 @@ public final class CitizenCsvImport {
         return index;
     }
 
-    private CitizenRecord parseRow(CsvRecordReader.Record record, int[] index, LocalDate today)
+    private CitizenRecord parseRow(BoundedCsvReader.Row record, int[] index, LocalDate today)
             throws RowRejectedException {
-        if (record.malformed()) {
-            throw new RowRejectedException(CSV_MALFORMED, "Unterminated quoted field");
+        if (record.rejection() != null) {
+            throw new RowRejectedException(record.rejection().code(), record.rejection().message());
         }
         List<String> f = record.fields();
         if (f.size() != index.length) {
             throw new RowRejectedException(CSV_COLUMN_COUNT,
                     "Expected " + index.length + " columns but found " + f.size());
+        }
+        for (int i = 0; i < f.size(); i++) {
+            if (f.get(i).length() > maxFieldLength) {
+                throw new RowRejectedException(FIELD_TOO_LONG, COLUMNS.get(columnAt(index, i)) + " is longer than "
+                        + maxFieldLength + " characters");
+            }
         }
         PersonalIdNumber pin;
         try {
@@ -265,6 +288,16 @@ public final class CitizenCsvImport {
         return new CitizenRecord(citizen, parseCard(f, index));
     }
 
+    /** The canonical column shown at position {@code position} of the file. */
+    private static int columnAt(int[] index, int position) {
+        for (int column = 0; column < index.length; column++) {
+            if (index[column] == position) {
+                return column;
+            }
+        }
+        throw new IllegalStateException("no column at " + position);
+    }
+
     private static String limited(String value, String column, int max) throws RowRejectedException {
         String v = CitizenNames.normalise(value);
         if (v.length() > max) {
@@ -311,15 +344,17 @@ public final class CitizenCsvImport {
         }
     }
 
-    /** The CSV error report: {@code line,code,message}. */
+    /** The CSV error report: {@code line,code,message}, at most {@code limit} rows, then a count of the rest. */
     private static final class ErrorReport {
         private final Writer out;
+        private final int limit;
         private final Map<String, Long> byCode = new HashMap<>();
         private long count;
         private boolean headerWritten;
 
-        ErrorReport(Writer out) {
+        ErrorReport(Writer out, int limit) {
             this.out = out;
+            this.limit = limit;
         }
 
         void reject(long line, String code, String message) throws IOException {
@@ -327,7 +362,9 @@ public final class CitizenCsvImport {
                 out.write("line,code,message\n");
                 headerWritten = true;
             }
-            out.write(line + "," + code + "," + quote(message) + "\n");
+            if (count < limit) {
+                out.write(line + "," + code + "," + quote(message) + "\n");
+            }
             count++;
             byCode.merge(code, 1L, Long::sum);
         }
@@ -336,6 +373,10 @@ public final class CitizenCsvImport {
             if (!headerWritten) {
                 out.write("line,code,message\n");
                 headerWritten = true;
+            }
+            if (count > limit) {
+                out.write("," + REPORT_TRUNCATED + "," + quote((count - limit) + " more rejected rows are not listed")
+                        + "\n");
             }
             out.flush();
         }
@@ -348,6 +389,10 @@ public final class CitizenCsvImport {
     /** Immutable configuration of an import. */
     public static final class Builder {
         private int batchSize = 1000;
+        private int maxRecordLength = 64 * 1024;
+        private int maxFieldLength = 4 * 1024;
+        private int maxFieldsPerRecord = 64;
+        private int maxReportedRejections = 10_000;
         private int progressEvery = 10_000;
         private ImportProgress progress = summary -> {
             // no listener: progress is reported only through the returned summary
@@ -363,6 +408,54 @@ public final class CitizenCsvImport {
                 throw new IllegalArgumentException("batchSize must be at least 1");
             }
             this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Longest record read, in characters, line breaks included (default 65,536); a longer one is rejected with
+         * {@value CitizenCsvImport#CSV_RECORD_TOO_LONG} without being held in memory, and reading goes on at the
+         * next line.
+         */
+        public Builder maxRecordLength(int chars) {
+            if (chars < 1) {
+                throw new IllegalArgumentException("maxRecordLength must be at least 1");
+            }
+            this.maxRecordLength = chars;
+            return this;
+        }
+
+        /**
+         * Longest field before normalisation, in characters (default 4096): a longer one is rejected with
+         * {@value CitizenCsvImport#FIELD_TOO_LONG}. The columns' own limits (200 for names, 500 for places...)
+         * apply after it.
+         */
+        public Builder maxFieldLength(int chars) {
+            if (chars < 1) {
+                throw new IllegalArgumentException("maxFieldLength must be at least 1");
+            }
+            this.maxFieldLength = chars;
+            return this;
+        }
+
+        /**
+         * Most fields in a record (default 64); a record with more is rejected with
+         * {@value CitizenCsvImport#CSV_TOO_MANY_FIELDS}; one with another count than the header's, with
+         * {@value CitizenCsvImport#CSV_COLUMN_COUNT}.
+         */
+        public Builder maxFieldsPerRecord(int fields) {
+            if (fields < COLUMNS.size()) {
+                throw new IllegalArgumentException("maxFieldsPerRecord must be at least " + COLUMNS.size());
+            }
+            this.maxFieldsPerRecord = fields;
+            return this;
+        }
+
+        /** Most rejected rows listed in the error report (default 10,000; 0 = only the count line). */
+        public Builder maxReportedRejections(int rows) {
+            if (rows < 0) {
+                throw new IllegalArgumentException("maxReportedRejections must not be negative");
+            }
+            this.maxReportedRejections = rows;
             return this;
         }
 

@@ -14,7 +14,7 @@ import jakarta.persistence.ValidationMode;
 /**
  * Programmatic RESOURCE_LOCAL bootstrap of the registry entities, for the offline import command and for tests.
  * Inside Keycloak the JTA persistence unit {@value #PERSISTENCE_UNIT} from {@code META-INF/persistence.xml} is used
- * instead. Hibernate never creates tables: run {@link RegistrySchema#migrate} first.
+ * instead. Hibernate never creates tables: run {@link RegistryChangelog#update} first.
  */
 public final class RegistryPersistence {
 

@@ -47,7 +47,7 @@ class ImportCitizensCommandTest {
         assertThat(run(args)).as(err.toString()).isZero();
 
         assertThat(out.toString()).contains("Imported citizens: 2500 rows read, 2500 written, 0 rejected");
-        assertThat(err.toString()).contains("1 migration(s) applied").contains("0 migration(s) applied");
+        assertThat(err.toString()).contains("1 change set(s) applied").contains("0 change set(s) applied");
         assertThat(count(url, "registry_citizen")).isEqualTo(2_500);
         assertThat(Files.readAllLines(dir.resolve("errors.csv"))).containsExactly("line,code,message");
     }

@@ -23,7 +23,7 @@ import vn.dinhdanh.registry.importer.CitizenCsvImport;
 import vn.dinhdanh.registry.importer.ImportSummary;
 
 /**
- * The same migrations, mapping validation, import and lookups on PostgreSQL. Runs only when
+ * The same Liquibase changelog, mapping validation, import and lookups on PostgreSQL. Runs only when
  * {@code REGISTRY_TEST_POSTGRES_URL} is set (e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres}, with
  * {@code REGISTRY_TEST_POSTGRES_USER} / {@code REGISTRY_TEST_POSTGRES_PASSWORD}); works in a throw-away schema.
  */
@@ -54,8 +54,8 @@ class PostgresRegistryTest {
     @Test
     void whenMigratedTwiceAndImported_thenHibernateValidatesAndLookupsWork() throws Exception {
         try (Connection c = DriverManager.getConnection(url, user, password)) {
-            assertThat(RegistrySchema.migrate(c)).isEqualTo(RegistrySchema.migrations().size());
-            assertThat(RegistrySchema.migrate(c)).isZero();
+            assertThat(RegistryChangelog.update(c)).isEqualTo(1);
+            assertThat(RegistryChangelog.update(c)).isZero();
         }
         StringWriter csv = new StringWriter();
         DemoCitizens.write(csv, 2_000, DemoCitizens.DEFAULT_SEED);
@@ -82,14 +82,14 @@ class PostgresRegistryTest {
     }
 
     @Test
-    void whenFourNodesMigrateAtOnce_thenAllSucceedAndEachVersionIsAppliedOnce() throws Exception {
+    void whenFourNodesUpdateAtOnce_thenAllSucceedAndEachChangeSetIsAppliedOnce() throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             java.util.List<java.util.concurrent.Future<Integer>> nodes = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 nodes.add(pool.submit(() -> {
                     try (Connection c = DriverManager.getConnection(url, user, password)) {
-                        return RegistrySchema.migrate(c);
+                        return RegistryChangelog.update(c);
                     }
                 }));
             }
@@ -97,12 +97,17 @@ class PostgresRegistryTest {
             for (var node : nodes) {
                 total += node.get();
             }
-            assertThat(total).isEqualTo(RegistrySchema.migrations().size());
+            assertThat(total).isEqualTo(1);
         } finally {
             pool.shutdown();
         }
         try (Connection c = DriverManager.getConnection(url, user, password)) {
-            assertThat(RegistrySchema.appliedVersions(c)).hasSize(RegistrySchema.migrations().size());
+            assertThat(RegistryChangelog.appliedChangeSets(c)).containsExactly("registry-1-citizens-and-cards");
+            try (var st = c.createStatement(); var rs = st.executeQuery(
+                    "SELECT COUNT(*) FROM registry_changelog_lock WHERE locked")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
-/** A fresh in-memory H2 registry database, migrated, with a RESOURCE_LOCAL EntityManagerFactory (validating). */
+/** A fresh in-memory H2 registry database, its schema updated by Liquibase, with a RESOURCE_LOCAL EntityManagerFactory (validating). */
 public final class TestDatabase implements AutoCloseable {
 
     public final String url;
@@ -20,7 +20,7 @@ public final class TestDatabase implements AutoCloseable {
     public TestDatabase() throws SQLException {
         this.url = "jdbc:h2:mem:registry-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         this.keepAlive = DriverManager.getConnection(url, "sa", "");
-        RegistrySchema.migrate(keepAlive);
+        RegistryChangelog.update(keepAlive);
         this.emf = RegistryPersistence.resourceLocal(url, "sa", "", true, 100, Map.of());
     }
 

@@ -1,5 +1,5 @@
--- Population registry, schema version 1: citizens and their identity cards.
--- Portable SQL: runs unchanged on H2 and PostgreSQL.
+-- Test fixture: the schema the earlier hand-written migrator (RegistrySchema, removed) made as version 1,
+-- with its registry_schema_version table; RegistryChangelogTest adopts such a database.
 
 CREATE TABLE registry_citizen (
     personal_id_number VARCHAR(12)  NOT NULL,
@@ -34,3 +34,12 @@ CREATE TABLE registry_card (
 );
 
 CREATE INDEX idx_registry_card_citizen ON registry_card (personal_id_number);
+
+CREATE TABLE registry_schema_version (
+    version     INTEGER      NOT NULL,
+    description VARCHAR(200) NOT NULL,
+    applied_at  TIMESTAMP    NOT NULL,
+    CONSTRAINT pk_registry_schema_version PRIMARY KEY (version)
+);
+
+INSERT INTO registry_schema_version (version, description, applied_at) VALUES (1, 'citizens and cards', CURRENT_TIMESTAMP);
