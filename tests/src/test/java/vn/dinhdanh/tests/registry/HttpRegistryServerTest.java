@@ -66,6 +66,7 @@ class HttpRegistryServerTest {
         if (!AVAILABLE.get()) {
             status = 503;
         } else if (!path[0].equals(citizen.pin())) {
+            body = Map.of("error", "not_found");
             status = 404;
         } else if (path.length == 1) {
             RECORD_READS.incrementAndGet();

@@ -1,6 +1,7 @@
 package vn.dinhdanh.registry.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -36,10 +36,13 @@ import vn.dinhdanh.registry.Sex;
 /**
  * {@link PopulationRegistry} backed by an external registry over HTTP(S) and JSON:
  * <ul>
- * <li>{@code GET {base}/citizens/{pin}}: 200 with a citizen object, 404 if unknown;</li>
- * <li>{@code GET {base}/citizens/{pin}/cards}: 200 with an array of cards (any order), 404 if unknown;</li>
+ * <li>{@code GET {base}/citizens/{pin}}: 200 with a citizen object, 404 with {@code {"error": "not_found"}} if unknown;</li>
+ * <li>{@code GET {base}/citizens/{pin}/cards}: 200 with an array of cards (any order), 404 as above if unknown;</li>
  * <li>{@code GET {base}/citizens/count}: 200 with {@code {"count": n}}; optional (404 gives -1).</li>
  * </ul>
+ * A 404 without that body (a web server's page, an empty answer) is not taken for an unknown citizen: it is what a
+ * wrong base URL gets, so it raises {@link RegistryUnavailableException} rather than turning every citizen away as
+ * unknown. An answer over {@code maxResponseBytes} (default 256 KiB) is not read further.
  * Citizen: {@code personalIdNumber, fullName, dateOfBirth ("1990", "1990-03" or "1990-03-15"), sex (MALE/FEMALE or
  * M/F), nationality, ethnicity, religion, placeOfOrigin, placeOfResidence, lifeStatus (LIVING/DECEASED)}. Card:
  * {@code cardNumber, issueDate, expiryDate (null = none), status (VALID/REPORTED_LOST/REVOKED/REPLACED)}.
@@ -53,12 +56,14 @@ public final class HttpPopulationRegistry implements PopulationRegistry {
     private final Duration timeout;
     private final Supplier<Map<String, String>> headers;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final int maxResponseBytes;
 
     private HttpPopulationRegistry(Builder b) {
         String uri = b.baseUri.toString();
         this.base = URI.create(uri.endsWith("/") ? uri : uri + "/");
         this.timeout = b.timeout;
         this.headers = b.headers;
+        this.maxResponseBytes = b.maxResponseBytes;
         this.client = b.client != null ? b.client
                 : HttpClient.newBuilder().connectTimeout(b.timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -126,7 +131,7 @@ public final class HttpPopulationRegistry implements PopulationRegistry {
     /** The registry's count, or -1 if it does not offer {@code GET /citizens/count}. */
     @Override
     public long countCitizens() {
-        Optional<JsonNode> body = get("citizens/count");
+        Optional<JsonNode> body = get("citizens/count", true);
         if (body.isEmpty()) {
             return -1;
         }
@@ -138,29 +143,53 @@ public final class HttpPopulationRegistry implements PopulationRegistry {
     }
 
     private Optional<JsonNode> get(String path) {
+        return get(path, false);
+    }
+
+    /** The answer's JSON; empty for the contract's not-found answer (for an optional endpoint, for any 404). */
+    private Optional<JsonNode> get(String path, boolean optionalEndpoint) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .header("Accept", "application/json").GET();
         headers.get().forEach(request::header);
-        HttpResponse<String> response;
+        HttpResponse<InputStream> response;
+        byte[] body;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                body = in.readNBytes(maxResponseBytes + 1);
+            }
         } catch (IOException e) {
             throw new RegistryUnavailableException("Registry request failed: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryUnavailableException("Interrupted while waiting for the registry", e);
         }
+        if (body.length > maxResponseBytes) {
+            throw new RegistryUnavailableException("Registry answer exceeds " + maxResponseBytes + " bytes");
+        }
         if (response.statusCode() == 404) {
-            return Optional.empty();
+            if (optionalEndpoint || isNotFound(body)) {
+                return Optional.empty();
+            }
+            throw new RegistryUnavailableException("Registry answered 404 without the contract's {\"error\": \"not_found\"}: check the base URL");
         }
         if (response.statusCode() != 200) {
             throw new RegistryUnavailableException("Registry answered HTTP " + response.statusCode());
         }
         try {
-            return Optional.of(mapper.readTree(response.body()));
-        } catch (JsonProcessingException e) {
+            return Optional.of(mapper.readTree(body));
+        } catch (IOException e) {
             // the parser's message may quote the body, which holds personal data: leave it out
             throw new RegistryUnavailableException("Registry returned malformed JSON");
+        }
+    }
+
+    private boolean isNotFound(byte[] body) {
+        try {
+            JsonNode n = mapper.readTree(body);
+            return n != null && n.isObject() && "not_found".equals(n.path("error").asText(null));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -192,6 +221,7 @@ public final class HttpPopulationRegistry implements PopulationRegistry {
         private Duration timeout = Duration.ofSeconds(5);
         private Supplier<Map<String, String>> headers = Map::of;
         private HttpClient client;
+        private int maxResponseBytes = 256 * 1024;
 
         private Builder(URI baseUri) {
             this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
@@ -219,6 +249,15 @@ public final class HttpPopulationRegistry implements PopulationRegistry {
             fixed.put(name, value);
             Map<String, String> copy = Map.copyOf(fixed);
             this.headers = () -> copy;
+            return this;
+        }
+
+        /** The largest answer read (default 256 KiB): a citizen and their cards fit many times over. */
+        public Builder maxResponseBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxResponseBytes below 1024");
+            }
+            this.maxResponseBytes = bytes;
             return this;
         }
 

@@ -160,6 +160,24 @@ class HttpPopulationRegistryTest {
     }
 
     @Test
+    void whenA404HasNotTheContractsBody_thenItIsAWrongBaseUrl_notAnUnknownCitizen() {
+        routes.put("/registry/citizens/001090012345", Map.entry(404, "<html><body>Not Found</body></html>"));
+        routes.put("/registry/citizens/001090012345/cards", Map.entry(404, ""));
+
+        assertThatThrownBy(() -> registry.findCitizen(pin("001090012345")))
+                .isInstanceOf(RegistryUnavailableException.class).hasMessageContaining("base URL").hasMessageNotContaining("001090012345");
+        assertThatThrownBy(() -> registry.cards(pin("001090012345"))).isInstanceOf(RegistryUnavailableException.class);
+    }
+
+    @Test
+    void whenTheAnswerIsHuge_thenItIsNotReadPastTheCap() {
+        routes.put("/registry/citizens/001090012345", Map.entry(200, "{\"fullName\":\"" + "A".repeat(2_000_000) + "\"}"));
+
+        assertThatThrownBy(() -> registry.findCitizen(pin("001090012345")))
+                .isInstanceOf(RegistryUnavailableException.class).hasMessageContaining("exceeds");
+    }
+
+    @Test
     void whenBaseUriIsNotHttp_thenRejected() {
         assertThatThrownBy(() -> HttpPopulationRegistry.builder(URI.create("ftp://registry.example")))
                 .isInstanceOf(IllegalArgumentException.class);
