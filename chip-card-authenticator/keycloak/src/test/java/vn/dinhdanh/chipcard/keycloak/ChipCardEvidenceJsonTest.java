@@ -212,4 +212,32 @@ class ChipCardEvidenceJsonTest {
 
         assertThat(parse(padded).sod()).isEqualTo(card.sod());
     }
+
+    @Test
+    void whenSomethingFollowsTheJsonObject_thenTheEvidenceIsRefused() {
+        String valid = evidence().toString();
+        for (String doc : new String[] {valid + "}", valid + " {}", valid + " x"}) {
+            assertThatThrownBy(() -> parse(doc)).isInstanceOf(ChipCardEvidenceJson.InvalidEvidence.class)
+                    .hasMessage("The evidence is not valid JSON");
+        }
+    }
+
+    @Test
+    void whenAFieldAppearsTwice_thenTheEvidenceIsRefused() {
+        String valid = evidence().toString();
+        String twice = "{\"sod\":\"" + b64(new byte[] {1, 2, 3}) + "\"," + valid.substring(1);
+
+        assertThatThrownBy(() -> parse(twice)).as("a second sod must not silently replace the first")
+                .isInstanceOf(ChipCardEvidenceJson.InvalidEvidence.class);
+    }
+
+    @Test
+    void whenADataGroupAppearsTwice_thenTheEvidenceIsRefused() throws Exception {
+        for (String other : new String[] {"\"1\"", "\"01\"", "\"+1\"", "\"\u0661\""}) {
+            ObjectNode doc = evidence();
+            String json = doc.toString().replace("\"dataGroups\":{", "\"dataGroups\":{" + other + ":\"" + b64(new byte[] {0x61, 0}) + "\",");
+            assertThatThrownBy(() -> parse(json)).as("key %s next to \"1\"", other)
+                    .isInstanceOf(ChipCardEvidenceJson.InvalidEvidence.class);
+        }
+    }
 }
