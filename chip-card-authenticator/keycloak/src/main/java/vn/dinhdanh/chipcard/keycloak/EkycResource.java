@@ -99,7 +99,7 @@ public final class EkycResource {
             if (bytes.length > ChipCardEvidenceJson.MAX_BYTES) {
                 throw new ChipCardEvidenceJson.InvalidEvidence("The evidence is too large");
             }
-            root = JSON.readTree(bytes);
+            root = ChipCardEvidenceJson.readTree(bytes);
             evidence = ChipCardEvidenceJson.parse(root);
         } catch (IOException e) {
             return refuse(client, ChipCardError.INVALID_EVIDENCE, "The evidence is not valid JSON");
