@@ -44,7 +44,8 @@ import vn.dinhdanh.tests.support.RelyingParty;
 
 /**
  * The demo bank under the FAPI 2.0 security profile with DPoP (Keycloak client policy {@code dinhdanh-banks-and-telecoms}
- * for clients of type bank): the whole flow as a bank's integration would run it, and a refusal for each rule.
+ * for clients of type bank): the whole flow as a bank's integration would run it (its ID token and userinfo signed, then
+ * encrypted to its key), and a refusal for each rule.
  */
 class BankFapiProfileTest {
 
@@ -107,8 +108,15 @@ class BankFapiProfileTest {
         AccessToken access = tokens.getOIDCTokens().getAccessToken();
         assertThat(access).isInstanceOf(DPoPAccessToken.class);
         assertThat(SignedJWT.parse(access.getValue()).getJWTClaimsSet().getJSONObjectClaim("cnf")).containsKey("jkt");
-        bank.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce());
-        assertThat(bank.userInfo(access).getSubject()).isNotNull();
+        var idToken = tokens.getOIDCTokens().getIDToken();
+        assertThat(idToken).as("the ID token is signed, then encrypted to the bank's key").isInstanceOf(com.nimbusds.jwt.EncryptedJWT.class);
+        var header = ((com.nimbusds.jwt.EncryptedJWT) idToken).getHeader();
+        assertThat(header.getAlgorithm()).isEqualTo(com.nimbusds.jose.JWEAlgorithm.RSA_OAEP_256);
+        assertThat(header.getEncryptionMethod()).isEqualTo(com.nimbusds.jose.EncryptionMethod.A256GCM);
+        assertThat(header.getKeyID()).isEqualTo("demo-bank-enc-demo-only-2026");
+        var id = bank.validate(idToken, attempt.nonce());
+        assertThat(id.getStringClaim("acr")).isEqualTo("low");
+        assertThat(bank.userInfo(access).getSubject()).as("userinfo: encrypted and signed, decrypted and verified").isEqualTo(id.getSubject());
     }
 
     @Test

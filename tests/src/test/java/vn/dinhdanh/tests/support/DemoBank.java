@@ -32,7 +32,20 @@ public final class DemoBank {
     /** demo-bank signing its client assertions with the published DEMO ONLY key. */
     public static RelyingParty withDemoKey(DinhdanhServer server) {
         PrivateKey key = demoKey();
-        return new RelyingParty(server, CLIENT_ID, REDIRECT_URI, audience -> assertion(audience, key, KEY_ID)).fapi(dpopKey());
+        return new RelyingParty(server, CLIENT_ID, REDIRECT_URI, audience -> assertion(audience, key, KEY_ID)).fapi(dpopKey())
+                .decryptingWith(decryptionKey());
+    }
+
+    /** realm-config's demo-bank-encryption-key.pem (DEMO ONLY): the key the bank's ID tokens and userinfo are encrypted to. */
+    public static com.nimbusds.jose.jwk.RSAKey decryptionKey() {
+        try {
+            java.security.interfaces.RSAPrivateCrtKey key = (java.security.interfaces.RSAPrivateCrtKey) rsaKey("demo-bank-encryption-key.pem");
+            java.security.interfaces.RSAPublicKey pub = (java.security.interfaces.RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new java.security.spec.RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+            return new com.nimbusds.jose.jwk.RSAKey.Builder(pub).privateKey(key).keyID("demo-bank-enc-demo-only-2026").build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A fresh DPoP key of the bank's (ES256), as a bank's server makes one per installation. */
@@ -62,7 +75,11 @@ public final class DemoBank {
 
     /** realm-config's demo-bank-private-key.pem: PKCS#8, after comment lines. */
     public static PrivateKey demoKey() {
-        Path pem = Path.of(System.getProperty("dinhdanh.demo.dir", "../realm-config/src/main/resources/demo"), "demo-bank-private-key.pem");
+        return rsaKey("demo-bank-private-key.pem");
+    }
+
+    static PrivateKey rsaKey(String file) {
+        Path pem = Path.of(System.getProperty("dinhdanh.demo.dir", "../realm-config/src/main/resources/demo"), file);
         try {
             String base64 = Files.readAllLines(pem, StandardCharsets.US_ASCII).stream()
                     .filter(l -> !l.startsWith("#") && !l.startsWith("-----") && !l.isBlank())

@@ -39,6 +39,8 @@ public final class RelyingParty {
     private final boolean pushed;
     /** The client's DPoP key (RFC 9449): token requests carry a proof and its tokens are bound to the key; null: bearer. */
     private final com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory dpop;
+    /** The client's decryption key when its ID tokens and userinfo come encrypted (JWE); null: signed only. */
+    private final com.nimbusds.jose.jwk.RSAKey decryptionKey;
 
     public RelyingParty(DinhdanhServer server, String clientId, String redirectUri, ClientAuthentication clientAuthentication) {
         this(server, clientId, redirectUri, clientAuthentication == null ? null : (Function<URI, ClientAuthentication>) endpoint -> clientAuthentication);
@@ -54,6 +56,7 @@ public final class RelyingParty {
         this.clientAuthentication = clientAuthentication;
         this.pushed = false;
         this.dpop = null;
+        this.decryptionKey = null;
         try {
             this.metadata = OIDCProviderMetadata.resolve(new Issuer(server.realmUrl()));
         } catch (Exception e) {
@@ -61,28 +64,35 @@ public final class RelyingParty {
         }
     }
 
-    private RelyingParty(RelyingParty base, boolean pushed, com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory dpop) {
+    private RelyingParty(RelyingParty base, boolean pushed, com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory dpop,
+                         com.nimbusds.jose.jwk.RSAKey decryptionKey) {
         this.clientId = base.clientId;
         this.redirectUri = base.redirectUri;
         this.clientAuthentication = base.clientAuthentication;
         this.metadata = base.metadata;
         this.pushed = pushed;
         this.dpop = dpop;
+        this.decryptionKey = decryptionKey;
+    }
+
+    /** The same client, whose ID tokens and userinfo arrive encrypted to this key (RSA-OAEP-256, A256GCM). */
+    public RelyingParty decryptingWith(com.nimbusds.jose.jwk.RSAKey key) {
+        return new RelyingParty(this, pushed, dpop, key);
     }
 
     /** The same client, pushing its authorization requests (PAR) and proving possession of this DPoP key. */
     public RelyingParty fapi(com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory dpopKey) {
-        return new RelyingParty(this, true, dpopKey);
+        return new RelyingParty(this, true, dpopKey, decryptionKey);
     }
 
     /** The same client without DPoP proofs (to see them refused). */
     public RelyingParty withoutDPoP() {
-        return new RelyingParty(this, pushed, null);
+        return new RelyingParty(this, pushed, null, decryptionKey);
     }
 
     /** The same client, sending its authorization requests to the authorization endpoint directly (to see that refused). */
     public RelyingParty withoutPar() {
-        return new RelyingParty(this, false, dpop);
+        return new RelyingParty(this, false, dpop, decryptionKey);
     }
 
     /** The audience of a client assertion: the issuer identifier, as FAPI 2.0 requires (Keycloak takes it at every endpoint). */
@@ -173,7 +183,11 @@ public final class RelyingParty {
             if (!response.indicatesSuccess()) {
                 throw new AssertionError("userinfo refused: " + response.toErrorResponse().getErrorObject());
             }
-            return response.toSuccessResponse().getUserInfo();
+            var success = response.toSuccessResponse();
+            if (success.getUserInfoJWT() != null) {
+                return new com.nimbusds.openid.connect.sdk.claims.UserInfo(verifiedPayload(success.getUserInfoJWT()));
+            }
+            return success.getUserInfo();
         } catch (java.io.IOException | com.nimbusds.oauth2.sdk.ParseException e) {
             throw new IllegalStateException("userinfo request failed", e);
         }
@@ -194,12 +208,46 @@ public final class RelyingParty {
         return new com.nimbusds.openid.connect.sdk.UserInfoRequest(endpoint, (com.nimbusds.oauth2.sdk.token.BearerAccessToken) accessToken).toHTTPRequest();
     }
 
-    /** Validates signature (ES256, the realm's default, against the JWKS), issuer, audience, expiry and nonce. */
+    /** A signed (and, for a client with a decryption key, encrypted) userinfo answer: decrypted, its signature checked. */
+    com.nimbusds.jwt.JWTClaimsSet verifiedPayload(JWT jwt) {
+        try {
+            com.nimbusds.jwt.SignedJWT signed;
+            if (jwt instanceof com.nimbusds.jwt.EncryptedJWT encrypted) {
+                if (decryptionKey == null) {
+                    throw new AssertionError("an encrypted answer for a client without a decryption key");
+                }
+                encrypted.decrypt(new com.nimbusds.jose.crypto.RSADecrypter(decryptionKey));
+                signed = encrypted.getPayload().toSignedJWT();
+            } else {
+                signed = (com.nimbusds.jwt.SignedJWT) jwt;
+            }
+            var verifier = new com.nimbusds.jwt.proc.DefaultJWTProcessor<com.nimbusds.jose.proc.SecurityContext>();
+            verifier.setJWSKeySelector(new com.nimbusds.jose.proc.JWSVerificationKeySelector<>(JWSAlgorithm.ES256,
+                    JWKSourceBuilder.create(metadata.getJWKSetURI().toURL()).build()));
+            return verifier.process(signed, null);
+        } catch (Exception e) {
+            throw new AssertionError("userinfo did not verify: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Validates signature (ES256, the realm's default, against the JWKS), issuer, audience, expiry and nonce; an
+     * encrypted ID token is decrypted first with the client's key (and must be encrypted if the client has one).
+     */
     public IDTokenClaimsSet validate(JWT idToken, Nonce nonce) {
         try {
             URL jwks = metadata.getJWKSetURI().toURL();
-            IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), clientId,
-                    new com.nimbusds.jose.proc.JWSVerificationKeySelector<>(JWSAlgorithm.ES256, JWKSourceBuilder.create(jwks).build()), null);
+            var signatures = new com.nimbusds.jose.proc.JWSVerificationKeySelector<com.nimbusds.jose.proc.SecurityContext>(JWSAlgorithm.ES256,
+                    JWKSourceBuilder.create(jwks).build());
+            IDTokenValidator validator = decryptionKey == null
+                    ? new IDTokenValidator(metadata.getIssuer(), clientId, signatures, null)
+                    : new IDTokenValidator(metadata.getIssuer(), clientId, signatures,
+                            new com.nimbusds.jose.proc.JWEDecryptionKeySelector<>(com.nimbusds.jose.JWEAlgorithm.RSA_OAEP_256,
+                                    com.nimbusds.jose.EncryptionMethod.A256GCM,
+                                    new com.nimbusds.jose.jwk.source.ImmutableJWKSet<>(new com.nimbusds.jose.jwk.JWKSet(decryptionKey))));
+            if (decryptionKey != null && !(idToken instanceof com.nimbusds.jwt.EncryptedJWT)) {
+                throw new AssertionError("the ID token of a client with an encryption key came unencrypted");
+            }
             return validator.validate(idToken, nonce);
         } catch (Exception e) {
             throw new AssertionError("ID token did not validate: " + e.getMessage(), e);
