@@ -108,4 +108,26 @@ public final class AdminApi {
         return given().auth().oauth2(token()).get(admin() + "/users/" + userId + "/credentials")
                 .then().statusCode(200).extract().jsonPath().getList("type", String.class);
     }
+
+    /** Sets attributes of a client of the citizens realm (an empty value removes one), keeping the others. */
+    public void setClientAttributes(String clientId, Map<String, String> changes) {
+        String token = token();
+        Map<String, Object> client = given().auth().oauth2(token).queryParam("clientId", clientId).get(admin() + "/clients")
+                .then().statusCode(200).extract().jsonPath().getMap("[0]");
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>(cast(client.get("attributes")));
+        changes.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                attributes.remove(name);
+            } else {
+                attributes.put(name, value);
+            }
+        });
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("clientId", clientId, "attributes", attributes))
+                .put(admin() + "/clients/" + client.get("id")).then().statusCode(204);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object map) {
+        return map == null ? Map.of() : (Map<String, Object>) map;
+    }
 }
