@@ -2,7 +2,6 @@ package vn.dinhdanh.icao.verify;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -416,34 +415,6 @@ final class PassiveValidators {
         }
         return known.map(Algorithms.SignatureAlg::digest).orElse(null);
     }
-
-    /** Cache key over exact bytes; the content hash is computed once. */
-    record CacheKey(String kind, ByteBuffer der, int hash) {
-        static CacheKey of(String kind, byte[] bytes) {
-            // hash the length and the last 32 bytes (a signature or key: high entropy); equality
-            // still compares every byte, so the hash only spreads buckets
-            int h = bytes.length;
-            for (int i = Math.max(0, bytes.length - 32); i < bytes.length; i++) {
-                h = 31 * h + bytes[i];
-            }
-            return new CacheKey(kind, ByteBuffer.wrap(bytes), h);
-        }
-
-        CacheKey as(String otherKind) {
-            return new CacheKey(otherKind, der, hash);
-        }
-
-        @Override
-        public int hashCode() {
-            return kind.hashCode() * 31 + hash;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof CacheKey k && k.hash == hash && k.kind.equals(kind) && k.der.equals(der);
-        }
-    }
-
 
     private static CheckOutcome chain(VerificationContext ctx) throws IcaoException {
         X509CertificateHolder ds = ctx.ds;

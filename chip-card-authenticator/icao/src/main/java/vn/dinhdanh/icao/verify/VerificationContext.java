@@ -35,7 +35,7 @@ final class VerificationContext {
     AlgorithmParameterSpec signatureParams;
     vn.dinhdanh.icao.lds.Algorithms.KeyFamily signatureFamily;
     X509CertificateHolder ds;
-    PassiveValidators.CacheKey dsCacheKey;
+    CacheKey dsCacheKey;
     PassiveValidators.DsInfo dsInfo;
     PublicKey dsKey;
     CscaEntry csca;
