@@ -59,7 +59,7 @@ final class PassiveValidators {
                 Validator.of(Check.SOD_ECONTENT_TYPE, Set.of(Check.SOD_PARSED), PassiveValidators::eContentType),
                 Validator.of(Check.LDS_SECURITY_OBJECT, Set.of(Check.SOD_ECONTENT_TYPE), PassiveValidators::ldsSecurityObject),
                 Validator.of(Check.SOD_SIGNER_INFO, Set.of(Check.SOD_SIGNED_DATA), PassiveValidators::signerInfo),
-                Validator.of(Check.SOD_ALGORITHMS, Set.of(Check.SOD_SIGNER_INFO, Check.LDS_SECURITY_OBJECT), PassiveValidators::algorithms),
+                Validator.of(Check.SOD_ALGORITHMS, Set.of(Check.SOD_SIGNER_INFO, Check.LDS_SECURITY_OBJECT), AlgorithmPolicy::sodAlgorithms),
                 Validator.of(Check.SOD_SIGNED_ATTRIBUTES, Set.of(Check.SOD_ALGORITHMS), PassiveValidators::signedAttributes),
                 Validator.of(Check.SOD_SIGNER_IDENTIFIER, Set.of(Check.SOD_SIGNER_INFO), PassiveValidators::signerIdentifier),
                 Validator.of(Check.SOD_SIGNATURE, Set.of(Check.SOD_ALGORITHMS, Check.SOD_SIGNER_IDENTIFIER), PassiveValidators::signature),
@@ -145,83 +145,6 @@ final class PassiveValidators {
         }
         ctx.signer = si;
         return OK;
-    }
-
-    private static CheckOutcome algorithms(VerificationContext ctx) throws IcaoException {
-        SignerInfo si = ctx.signer;
-        boolean sha1 = ctx.config.allowSha1();
-        ASN1ObjectIdentifier digestOid = si.getDigestAlgorithm().getAlgorithm();
-        String digest = Algorithms.digestName(digestOid)
-                .orElseThrow(() -> new IcaoException(IcaoErrorCode.SOD_DIGEST_ALGORITHM_UNSUPPORTED, "digest " + digestOid));
-        if (Algorithms.isWeakDigest(digest, sha1)) {
-            throw new IcaoException(IcaoErrorCode.SOD_WEAK_DIGEST_ALGORITHM, digest);
-        }
-        boolean declared = ctx.sod.digestAlgorithms().stream().anyMatch(a -> a.getAlgorithm().equals(digestOid));
-        if (!declared) {
-            throw new IcaoException(IcaoErrorCode.SOD_DIGEST_ALGORITHM_UNDECLARED, digest);
-        }
-        if (Algorithms.isWeakDigest(ctx.lds.digestName(), sha1)) {
-            throw new IcaoException(IcaoErrorCode.SOD_WEAK_DIGEST_ALGORITHM, "LDS " + ctx.lds.digestName());
-        }
-        if (!ctx.lds.digestName().equals(digest)) {
-            throw new IcaoException(IcaoErrorCode.SOD_DIGEST_ALGORITHM_MISMATCH, digest + " vs LDS " + ctx.lds.digestName());
-        }
-        AlgorithmIdentifier sigAlg = si.getDigestEncryptionAlgorithm();
-        Algorithms.SignatureAlg alg = Algorithms.signature(sigAlg.getAlgorithm())
-                .orElseThrow(() -> new IcaoException(IcaoErrorCode.SOD_SIGNATURE_ALGORITHM_UNSUPPORTED, "signature " + sigAlg.getAlgorithm()));
-        ctx.signatureFamily = alg.family();
-        ctx.signatureParams = null;
-        if (alg.family() == Algorithms.KeyFamily.RSA_PSS) {
-            PSSParameterSpec spec = pss(sigAlg, sha1);
-            if (!spec.getDigestAlgorithm().equals(digest)) {
-                throw new IcaoException(IcaoErrorCode.SOD_DIGEST_ALGORITHM_MISMATCH, "PSS hash vs SignerInfo digest");
-            }
-            ctx.signatureJcaName = "RSASSA-PSS";
-            ctx.signatureParams = spec;
-        } else if (alg.digest() == null) {
-            ctx.signatureJcaName = Algorithms.rsaPkcs1Name(digest);
-        } else {
-            if (Algorithms.isWeakDigest(alg.digest(), sha1)) {
-                throw new IcaoException(IcaoErrorCode.SOD_WEAK_SIGNATURE_ALGORITHM, alg.jcaName());
-            }
-            if (!alg.digest().equals(digest)) {
-                throw new IcaoException(IcaoErrorCode.SOD_DIGEST_ALGORITHM_MISMATCH, alg.jcaName() + " vs " + digest);
-            }
-            ctx.signatureJcaName = alg.jcaName();
-        }
-        ctx.signerDigest = digest;
-        return OK;
-    }
-
-    /** RSASSA-PSS parameters, strictly: MGF1 with the same hash, trailer 1, sane salt. */
-    static PSSParameterSpec pss(AlgorithmIdentifier sigAlg, boolean allowSha1) throws IcaoException {
-        try {
-            if (sigAlg.getParameters() == null) {
-                throw new IcaoException(IcaoErrorCode.SOD_PSS_PARAMETERS_INVALID, "absent");
-            }
-            RSASSAPSSparams p = RSASSAPSSparams.getInstance(sigAlg.getParameters());
-            String hash = Algorithms.digestName(p.getHashAlgorithm().getAlgorithm())
-                    .orElseThrow(() -> new IcaoException(IcaoErrorCode.SOD_PSS_PARAMETERS_INVALID, "hash"));
-            if (Algorithms.isWeakDigest(hash, allowSha1)) {
-                throw new IcaoException(IcaoErrorCode.SOD_WEAK_SIGNATURE_ALGORITHM, "PSS " + hash);
-            }
-            if (!PKCSObjectIdentifiers.id_mgf1.equals(p.getMaskGenAlgorithm().getAlgorithm())) {
-                throw new IcaoException(IcaoErrorCode.SOD_PSS_PARAMETERS_INVALID, "mask generation");
-            }
-            AlgorithmIdentifier mgfHash = AlgorithmIdentifier.getInstance(p.getMaskGenAlgorithm().getParameters());
-            if (!mgfHash.getAlgorithm().equals(p.getHashAlgorithm().getAlgorithm())) {
-                throw new IcaoException(IcaoErrorCode.SOD_PSS_PARAMETERS_INVALID, "MGF1 hash differs");
-            }
-            BigInteger salt = p.getSaltLength();
-            if (salt.signum() < 0 || salt.bitLength() > 10 || p.getTrailerField().intValue() != 1) {
-                throw new IcaoException(IcaoErrorCode.SOD_PSS_PARAMETERS_INVALID, "salt or trailer");
-            }
-            return new PSSParameterSpec(hash, "MGF1", new MGF1ParameterSpec(hash), salt.intValue(), 1);
-        } catch (IcaoException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new IcaoException(IcaoErrorCode.SOD_PSS_PARAMETERS_INVALID, e.getClass().getSimpleName(), e);
-        }
     }
 
     private static CheckOutcome signedAttributes(VerificationContext ctx) throws IcaoException {
@@ -366,24 +289,14 @@ final class PassiveValidators {
     }
 
     private static CheckOutcome dsKeyStrength(VerificationContext ctx) throws IcaoException {
-        if (weakKey(ctx.dsKey, ctx.config)) {
+        if (AlgorithmPolicy.weakKey(ctx.dsKey, ctx.config)) {
             throw new IcaoException(IcaoErrorCode.DS_WEAK_KEY, Crypto.keyBits(ctx.dsKey) + " bits");
         }
-        String digest = certificateDigest(ctx.ds.getSignatureAlgorithm());
+        String digest = AlgorithmPolicy.certificateDigest(ctx.ds.getSignatureAlgorithm());
         if (digest != null && Algorithms.isWeakDigest(digest, ctx.config.allowSha1())) {
             throw new IcaoException(IcaoErrorCode.DS_WEAK_SIGNATURE_ALGORITHM, digest);
         }
         return OK;
-    }
-
-    static boolean weakKey(PublicKey key, VerifierConfig cfg) {
-        if (key instanceof RSAPublicKey rsa) {
-            return rsa.getModulus().bitLength() < cfg.minRsaBits();
-        }
-        if (key instanceof ECPublicKey) {
-            return Crypto.keyBits(key) < cfg.minEcBits();
-        }
-        return true;
     }
 
     /** Time-independent verdict of a DS-to-CSCA chain, cached per trust snapshot. */
@@ -399,21 +312,8 @@ final class PassiveValidators {
             KeyUsage ku = KeyUsage.fromExtensions(h.getExtensions());
             return new ChainVerdict(c, null, h.getNotBefore().toInstant(), h.getNotAfter().toInstant(),
                     bc != null && bc.isCA(), ku != null && ku.hasUsages(KeyUsage.keyCertSign),
-                    certificateDigest(h.getSignatureAlgorithm()));
+                    AlgorithmPolicy.certificateDigest(h.getSignatureAlgorithm()));
         }
-    }
-
-    /** Digest of a certificate signature algorithm (PSS: from its parameters), or null if unknown. */
-    static String certificateDigest(AlgorithmIdentifier alg) {
-        Optional<Algorithms.SignatureAlg> known = Algorithms.signature(alg.getAlgorithm());
-        if (known.isPresent() && known.get().family() == Algorithms.KeyFamily.RSA_PSS) {
-            try {
-                return pss(alg, true).getDigestAlgorithm();
-            } catch (IcaoException e) {
-                return "MD5"; // unreadable PSS parameters: treated as weak
-            }
-        }
-        return known.map(Algorithms.SignatureAlg::digest).orElse(null);
     }
 
     private static CheckOutcome chain(VerificationContext ctx) throws IcaoException {
@@ -436,7 +336,7 @@ final class PassiveValidators {
         if (!v.keyCertSign()) {
             throw new IcaoException(IcaoErrorCode.CSCA_KEY_USAGE);
         }
-        if (weakKey(csca.publicKey(), ctx.config)) {
+        if (AlgorithmPolicy.weakKey(csca.publicKey(), ctx.config)) {
             throw new IcaoException(IcaoErrorCode.CSCA_WEAK_KEY, Crypto.keyBits(csca.publicKey()) + " bits");
         }
         if (v.signatureDigest() != null && Algorithms.isWeakDigest(v.signatureDigest(), ctx.config.allowSha1())) {
