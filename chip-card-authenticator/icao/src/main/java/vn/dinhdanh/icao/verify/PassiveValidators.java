@@ -54,13 +54,13 @@ final class PassiveValidators {
 
     static List<Validator> all() {
         return List.of(
-                Validator.of(Check.SOD_PARSED, Set.of(), PassiveValidators::parseSod),
-                Validator.of(Check.SOD_SIGNED_DATA, Set.of(Check.SOD_PARSED), PassiveValidators::signedData),
-                Validator.of(Check.SOD_ECONTENT_TYPE, Set.of(Check.SOD_PARSED), PassiveValidators::eContentType),
-                Validator.of(Check.LDS_SECURITY_OBJECT, Set.of(Check.SOD_ECONTENT_TYPE), PassiveValidators::ldsSecurityObject),
-                Validator.of(Check.SOD_SIGNER_INFO, Set.of(Check.SOD_SIGNED_DATA), PassiveValidators::signerInfo),
+                Validator.of(Check.SOD_PARSED, Set.of(), SodStructure::parse),
+                Validator.of(Check.SOD_SIGNED_DATA, Set.of(Check.SOD_PARSED), SodStructure::signedData),
+                Validator.of(Check.SOD_ECONTENT_TYPE, Set.of(Check.SOD_PARSED), SodStructure::eContentType),
+                Validator.of(Check.LDS_SECURITY_OBJECT, Set.of(Check.SOD_ECONTENT_TYPE), SodStructure::ldsSecurityObject),
+                Validator.of(Check.SOD_SIGNER_INFO, Set.of(Check.SOD_SIGNED_DATA), SodStructure::signerInfo),
                 Validator.of(Check.SOD_ALGORITHMS, Set.of(Check.SOD_SIGNER_INFO, Check.LDS_SECURITY_OBJECT), AlgorithmPolicy::sodAlgorithms),
-                Validator.of(Check.SOD_SIGNED_ATTRIBUTES, Set.of(Check.SOD_ALGORITHMS), PassiveValidators::signedAttributes),
+                Validator.of(Check.SOD_SIGNED_ATTRIBUTES, Set.of(Check.SOD_ALGORITHMS), SodStructure::signedAttributes),
                 Validator.of(Check.SOD_SIGNER_IDENTIFIER, Set.of(Check.SOD_SIGNER_INFO), PassiveValidators::signerIdentifier),
                 Validator.of(Check.SOD_SIGNATURE, Set.of(Check.SOD_ALGORITHMS, Check.SOD_SIGNER_IDENTIFIER), PassiveValidators::signature),
                 Validator.of(Check.DS_VALIDITY, Set.of(Check.SOD_SIGNER_IDENTIFIER), PassiveValidators::dsValidity),
@@ -73,114 +73,6 @@ final class PassiveValidators {
     }
 
     // ---------------------------------------------------------------- EF.SOD structure
-
-    private static CheckOutcome parseSod(VerificationContext ctx) throws IcaoException {
-        byte[] sod = ctx.evidence.sodUnsafe();
-        if (sod == null || sod.length == 0) {
-            throw new IcaoException(IcaoErrorCode.SOD_MISSING);
-        }
-        ctx.sod = EfSod.parse(sod, ctx.config.limits());
-        return OK;
-    }
-
-    private static CheckOutcome signedData(VerificationContext ctx) throws IcaoException {
-        EfSod sod = ctx.sod;
-        if (sod.signedDataVersion() != 3) {
-            throw new IcaoException(IcaoErrorCode.SOD_SIGNED_DATA_VERSION, "version " + sod.signedDataVersion());
-        }
-        if (sod.digestAlgorithms().isEmpty()) {
-            throw new IcaoException(IcaoErrorCode.SOD_NO_DIGEST_ALGORITHMS);
-        }
-        if (sod.certificateEncodings().isEmpty()) {
-            throw new IcaoException(IcaoErrorCode.SOD_NO_DS_CERTIFICATE);
-        }
-        if (sod.signerInfos().size() != 1) {
-            throw new IcaoException(IcaoErrorCode.SOD_SIGNER_COUNT, "signers " + sod.signerInfos().size());
-        }
-        return OK;
-    }
-
-    private static CheckOutcome eContentType(VerificationContext ctx) throws IcaoException {
-        if (!ICAOObjectIdentifiers.id_icao_ldsSecurityObject.equals(ctx.sod.eContentType())) {
-            throw new IcaoException(IcaoErrorCode.SOD_ECONTENT_TYPE, "eContentType " + ctx.sod.eContentType());
-        }
-        if (ctx.sod.eContent().isEmpty()) {
-            throw new IcaoException(IcaoErrorCode.SOD_ECONTENT_MISSING);
-        }
-        return OK;
-    }
-
-    private static CheckOutcome ldsSecurityObject(VerificationContext ctx) throws IcaoException {
-        ctx.lds = LdsSecurityObjectInfo.parse(ctx.sod.eContent().orElseThrow(), ctx.config.limits());
-        return OK;
-    }
-
-    private static CheckOutcome signerInfo(VerificationContext ctx) throws IcaoException {
-        SignerInfo si = ctx.sod.signerInfos().get(0);
-        int version = si.getVersion().intValueExact();
-        boolean ski = si.getSID().isTagged();
-        if ((ski && version != 3) || (!ski && version != 1)) {
-            throw new IcaoException(IcaoErrorCode.SOD_SIGNER_INFO_VERSION, "version " + version);
-        }
-        ASN1Set attrs = si.getAuthenticatedAttributes();
-        if (attrs == null || attrs.size() == 0) {
-            throw new IcaoException(IcaoErrorCode.SOD_SIGNED_ATTRS_MISSING);
-        }
-        Set<ASN1ObjectIdentifier> seen = new HashSet<>();
-        try {
-            for (ASN1Encodable e : attrs) {
-                Attribute a = Attribute.getInstance(e);
-                if (!seen.add(a.getAttrType())) {
-                    throw new IcaoException(IcaoErrorCode.SOD_SIGNED_ATTR_DUPLICATE, "attribute " + a.getAttrType());
-                }
-                if ((CMSAttributes.contentType.equals(a.getAttrType()) || CMSAttributes.messageDigest.equals(a.getAttrType()))
-                        && a.getAttrValues().size() != 1) {
-                    throw new IcaoException(IcaoErrorCode.SOD_SIGNED_ATTR_DUPLICATE, "values of " + a.getAttrType());
-                }
-            }
-        } catch (IcaoException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new IcaoException(IcaoErrorCode.SOD_MALFORMED, "signed attribute", e);
-        }
-        ctx.signer = si;
-        return OK;
-    }
-
-    private static CheckOutcome signedAttributes(VerificationContext ctx) throws IcaoException {
-        Attribute ct = attribute(ctx.signer, CMSAttributes.contentType);
-        if (ct == null) {
-            throw new IcaoException(IcaoErrorCode.SOD_CONTENT_TYPE_ATTR_MISSING);
-        }
-        if (!ctx.sod.eContentType().equals(ct.getAttrValues().getObjectAt(0).toASN1Primitive())) {
-            throw new IcaoException(IcaoErrorCode.SOD_CONTENT_TYPE_ATTR_MISMATCH);
-        }
-        Attribute md = attribute(ctx.signer, CMSAttributes.messageDigest);
-        if (md == null) {
-            throw new IcaoException(IcaoErrorCode.SOD_MESSAGE_DIGEST_ATTR_MISSING);
-        }
-        byte[] claimed;
-        try {
-            claimed = ASN1OctetString.getInstance(md.getAttrValues().getObjectAt(0)).getOctets();
-        } catch (RuntimeException e) {
-            throw new IcaoException(IcaoErrorCode.SOD_MESSAGE_DIGEST_MISMATCH, "not an OCTET STRING", e);
-        }
-        byte[] actual = Algorithms.hash(ctx.signerDigest, ctx.sod.eContent().orElseThrow());
-        if (!MessageDigest.isEqual(claimed, actual)) {
-            throw new IcaoException(IcaoErrorCode.SOD_MESSAGE_DIGEST_MISMATCH);
-        }
-        return OK;
-    }
-
-    private static Attribute attribute(SignerInfo si, ASN1ObjectIdentifier type) {
-        for (ASN1Encodable e : si.getAuthenticatedAttributes()) {
-            Attribute a = Attribute.getInstance(e);
-            if (a.getAttrType().equals(type)) {
-                return a;
-            }
-        }
-        return null;
-    }
 
     private static CheckOutcome signerIdentifier(VerificationContext ctx) throws IcaoException {
         SignerIdentifier sid = ctx.signer.getSID();
