@@ -61,134 +61,15 @@ final class PassiveValidators {
                 Validator.of(Check.SOD_SIGNER_INFO, Set.of(Check.SOD_SIGNED_DATA), SodStructure::signerInfo),
                 Validator.of(Check.SOD_ALGORITHMS, Set.of(Check.SOD_SIGNER_INFO, Check.LDS_SECURITY_OBJECT), AlgorithmPolicy::sodAlgorithms),
                 Validator.of(Check.SOD_SIGNED_ATTRIBUTES, Set.of(Check.SOD_ALGORITHMS), SodStructure::signedAttributes),
-                Validator.of(Check.SOD_SIGNER_IDENTIFIER, Set.of(Check.SOD_SIGNER_INFO), PassiveValidators::signerIdentifier),
-                Validator.of(Check.SOD_SIGNATURE, Set.of(Check.SOD_ALGORITHMS, Check.SOD_SIGNER_IDENTIFIER), PassiveValidators::signature),
-                Validator.of(Check.DS_VALIDITY, Set.of(Check.SOD_SIGNER_IDENTIFIER), PassiveValidators::dsValidity),
-                Validator.of(Check.DS_KEY_USAGE, Set.of(Check.SOD_SIGNER_IDENTIFIER), PassiveValidators::dsKeyUsage),
-                Validator.of(Check.DS_KEY_STRENGTH, Set.of(Check.SOD_SIGNER_IDENTIFIER), PassiveValidators::dsKeyStrength),
+                Validator.of(Check.SOD_SIGNER_IDENTIFIER, Set.of(Check.SOD_SIGNER_INFO), DocumentSignerCertificate::signerIdentifier),
+                Validator.of(Check.SOD_SIGNATURE, Set.of(Check.SOD_ALGORITHMS, Check.SOD_SIGNER_IDENTIFIER), SodSignature::verify),
+                Validator.of(Check.DS_VALIDITY, Set.of(Check.SOD_SIGNER_IDENTIFIER), DocumentSignerCertificate::validity),
+                Validator.of(Check.DS_KEY_USAGE, Set.of(Check.SOD_SIGNER_IDENTIFIER), DocumentSignerCertificate::keyUsage),
+                Validator.of(Check.DS_KEY_STRENGTH, Set.of(Check.SOD_SIGNER_IDENTIFIER), DocumentSignerCertificate::keyStrength),
                 Validator.of(Check.DS_CHAIN, Set.of(Check.SOD_SIGNER_IDENTIFIER), PassiveValidators::chain),
                 Validator.of(Check.DS_REVOCATION, Set.of(Check.DS_CHAIN), PassiveValidators::revocation),
                 Validator.of(Check.DG_HASHES, Set.of(Check.LDS_SECURITY_OBJECT), PassiveValidators::dataGroupHashes),
                 Validator.of(Check.REQUIRED_DATA_GROUPS, Set.of(), PassiveValidators::requiredDataGroups));
-    }
-
-    // ---------------------------------------------------------------- EF.SOD structure
-
-    private static CheckOutcome signerIdentifier(VerificationContext ctx) throws IcaoException {
-        SignerIdentifier sid = ctx.signer.getSID();
-        byte[] keyId = null;
-        IssuerAndSerialNumber ias = null;
-        try {
-            if (sid.isTagged()) {
-                keyId = ASN1OctetString.getInstance(sid.getId()).getOctets();
-            } else {
-                ias = IssuerAndSerialNumber.getInstance(sid.getId());
-                ias.getName();
-                ias.getSerialNumber().getValue();
-            }
-        } catch (RuntimeException e) {
-            throw new IcaoException(IcaoErrorCode.SOD_SIGNER_ID_MISMATCH, "unreadable signer identifier", e);
-        }
-        for (byte[] der : ctx.sod.certificateEncodings()) {
-            CacheKey key = CacheKey.of("ds", der);
-            DsInfo info = ctx.trust.cached(key, k -> dsInfo(der, ctx.config));
-            if (info.failure() != null) {
-                throw new IcaoException(info.failure(), "certificate in EF.SOD");
-            }
-            X509CertificateHolder c = info.certificate();
-            boolean match = keyId != null
-                    ? info.subjectKeyId() != null && java.util.Arrays.equals(info.subjectKeyId(), keyId)
-                    : c.getIssuer().equals(ias.getName()) && c.getSerialNumber().equals(ias.getSerialNumber().getValue());
-            if (match) {
-                ctx.ds = c;
-                ctx.dsKey = info.key();
-                ctx.dsInfo = info;
-                ctx.dsCacheKey = key;
-                return OK;
-            }
-        }
-        throw new IcaoException(IcaoErrorCode.SOD_SIGNER_ID_MISMATCH);
-    }
-
-    /** Time-independent facts of a DS certificate, decoded once per trust snapshot. */
-    record DsInfo(X509CertificateHolder certificate, PublicKey key, byte[] subjectKeyId, Instant notBefore,
-                  Instant notAfter, boolean digitalSignature, boolean ca, IcaoErrorCode failure) {
-    }
-
-    private static DsInfo dsInfo(byte[] der, VerifierConfig config) {
-        try {
-            X509CertificateHolder ds = EfSod.certificate(der, config.limits());
-            PublicKey key = Crypto.publicKey(ds.getSubjectPublicKeyInfo());
-            KeyUsage ku = KeyUsage.fromExtensions(ds.getExtensions());
-            BasicConstraints bc = BasicConstraints.fromExtensions(ds.getExtensions());
-            SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(ds.getExtensions());
-            return new DsInfo(ds, key, ski == null ? null : ski.getKeyIdentifier(), ds.getNotBefore().toInstant(),
-                    ds.getNotAfter().toInstant(), ku != null && ku.hasUsages(KeyUsage.digitalSignature),
-                    bc != null && bc.isCA(), null);
-        } catch (IcaoException e) {
-            return new DsInfo(null, null, null, null, null, false, false, e.code());
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return new DsInfo(null, null, null, null, null, false, false, IcaoErrorCode.DS_CERTIFICATE_MALFORMED);
-        }
-    }
-
-    private static CheckOutcome signature(VerificationContext ctx) throws IcaoException {
-        boolean rsaKey = ctx.dsKey instanceof RSAPublicKey;
-        boolean ecKey = ctx.dsKey instanceof ECPublicKey;
-        if ((ctx.signatureFamily == Algorithms.KeyFamily.EC && !ecKey) || (ctx.signatureFamily != Algorithms.KeyFamily.EC && !rsaKey)) {
-            throw new IcaoException(IcaoErrorCode.SOD_SIGNATURE_KEY_MISMATCH);
-        }
-        boolean ok;
-        try {
-            Signature sig = Signature.getInstance(ctx.signatureJcaName, Crypto.provider());
-            if (ctx.signatureParams != null) {
-                sig.setParameter(ctx.signatureParams);
-            }
-            sig.initVerify(ctx.dsKey);
-            sig.update(ctx.signer.getAuthenticatedAttributes().getEncoded(ASN1Encoding.DER));
-            ok = sig.verify(ctx.signer.getEncryptedDigest().getOctets());
-        } catch (java.security.InvalidAlgorithmParameterException e) {
-            throw new IcaoException(IcaoErrorCode.SOD_PSS_PARAMETERS_INVALID, e.getClass().getSimpleName(), e);
-        } catch (GeneralSecurityException | IOException | RuntimeException e) {
-            throw new IcaoException(IcaoErrorCode.SOD_SIGNATURE_INVALID, e.getClass().getSimpleName(), e);
-        }
-        if (!ok) {
-            throw new IcaoException(IcaoErrorCode.SOD_SIGNATURE_INVALID);
-        }
-        return OK;
-    }
-
-    // ---------------------------------------------------------------- Document Signer and CSCA
-
-    private static CheckOutcome dsValidity(VerificationContext ctx) throws IcaoException {
-        if (ctx.now.isBefore(ctx.dsInfo.notBefore())) {
-            throw new IcaoException(IcaoErrorCode.DS_NOT_YET_VALID);
-        }
-        if (ctx.now.isAfter(ctx.dsInfo.notAfter())) {
-            throw new IcaoException(IcaoErrorCode.DS_EXPIRED);
-        }
-        return OK;
-    }
-
-    private static CheckOutcome dsKeyUsage(VerificationContext ctx) throws IcaoException {
-        if (!ctx.dsInfo.digitalSignature()) {
-            throw new IcaoException(IcaoErrorCode.DS_KEY_USAGE);
-        }
-        if (ctx.dsInfo.ca()) {
-            throw new IcaoException(IcaoErrorCode.DS_IS_CA);
-        }
-        return OK;
-    }
-
-    private static CheckOutcome dsKeyStrength(VerificationContext ctx) throws IcaoException {
-        if (AlgorithmPolicy.weakKey(ctx.dsKey, ctx.config)) {
-            throw new IcaoException(IcaoErrorCode.DS_WEAK_KEY, Crypto.keyBits(ctx.dsKey) + " bits");
-        }
-        String digest = AlgorithmPolicy.certificateDigest(ctx.ds.getSignatureAlgorithm());
-        if (digest != null && Algorithms.isWeakDigest(digest, ctx.config.allowSha1())) {
-            throw new IcaoException(IcaoErrorCode.DS_WEAK_SIGNATURE_ALGORITHM, digest);
-        }
-        return OK;
     }
 
     /** Time-independent verdict of a DS-to-CSCA chain, cached per trust snapshot. */

@@ -36,7 +36,7 @@ final class VerificationContext {
     vn.dinhdanh.icao.lds.Algorithms.KeyFamily signatureFamily;
     X509CertificateHolder ds;
     CacheKey dsCacheKey;
-    PassiveValidators.DsInfo dsInfo;
+    DocumentSignerCertificate.DsInfo dsInfo;
     PublicKey dsKey;
     CscaEntry csca;
     Mrz mrz;
