@@ -161,7 +161,7 @@ final class DataValidators {
         }
         // decoded keys are memoised per trust snapshot: decoding (and validating) an EC point
         // costs as much as a signature check, and a returning card presents the same bytes
-        Object v = ctx.trust.cached(PassiveValidators.CacheKey.of("dg15", dg15.clone()), k -> {
+        Object v = ctx.trust.cached(CacheKey.of("dg15", dg15.clone()), k -> {
             try {
                 return Dg15.parse(dg15, ctx.config.limits());
             } catch (IcaoException e) {

@@ -35,8 +35,8 @@ final class VerificationContext {
     AlgorithmParameterSpec signatureParams;
     vn.dinhdanh.icao.lds.Algorithms.KeyFamily signatureFamily;
     X509CertificateHolder ds;
-    PassiveValidators.CacheKey dsCacheKey;
-    PassiveValidators.DsInfo dsInfo;
+    CacheKey dsCacheKey;
+    DocumentSignerCertificate.DsInfo dsInfo;
     PublicKey dsKey;
     CscaEntry csca;
     Mrz mrz;
