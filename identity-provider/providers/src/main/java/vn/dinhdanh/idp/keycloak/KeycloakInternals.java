@@ -50,6 +50,15 @@ public final class KeycloakInternals {
     }
 
     /** The request's bearer token as Keycloak's own REST endpoints verify it, if there is a valid one. */
+    /**
+     * The server's truststore for outgoing TLS ({@code truststore-paths}), if one is configured: Keycloak's
+     * {@code TruststoreProvider} (an SPI outside the public set).
+     */
+    public static Optional<java.security.KeyStore> outgoingTruststore(KeycloakSession session) {
+        org.keycloak.truststore.TruststoreProvider provider = session.getProvider(org.keycloak.truststore.TruststoreProvider.class);
+        return provider == null ? Optional.empty() : Optional.ofNullable(provider.getTruststore());
+    }
+
     public static Optional<BearerToken> verifiedBearerToken(KeycloakSession session) {
         AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
         return auth == null ? Optional.empty() : Optional.of(new BearerToken(auth.getUser(), auth.getClient(), auth.getToken()));

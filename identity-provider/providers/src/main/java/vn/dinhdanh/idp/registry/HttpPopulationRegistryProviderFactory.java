@@ -1,6 +1,13 @@
 package vn.dinhdanh.idp.registry;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import vn.dinhdanh.idp.keycloak.KeycloakInternals;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -16,7 +23,8 @@ import vn.dinhdanh.registry.http.HttpPopulationRegistry;
  * The population registry of the state, reached over HTTPS ({@link HttpPopulationRegistry}: {@code GET
  * {base-url}/citizens/{number}} and {@code .../cards}). Selected at build time with
  * {@code --spi-population-registry--provider=http} ({@code ./dinhdanh configure-http-registry DIR}); configured with
- * {@code base-url}, {@code timeout} (milliseconds) and an optional {@code bearer-token}.
+ * {@code base-url}, {@code timeout} (milliseconds) and an optional {@code bearer-token}. TLS trusts the server's
+ * truststore ({@code truststore-paths}) when one is configured; a proxy is the JVM's ({@code https.proxyHost}).
  */
 public final class HttpPopulationRegistryProviderFactory implements PopulationRegistryProviderFactory {
 
@@ -58,8 +66,32 @@ public final class HttpPopulationRegistryProviderFactory implements PopulationRe
         if (bearerToken != null && !bearerToken.isBlank()) {
             builder.header("Authorization", "Bearer " + bearerToken);
         }
+        Optional<SSLContext> tls = serverTruststore(factory);
+        tls.ifPresent(context -> builder.httpClient(HttpClient.newBuilder().sslContext(context)
+                .connectTimeout(Duration.ofMillis(timeoutMillis)).followRedirects(HttpClient.Redirect.NEVER).build()));
         registry = builder.build();
-        LOG.infof("Population registry over HTTP at %s (timeout %d ms)", URI.create(baseUrl).getHost(), timeoutMillis);
+        LOG.infof("Population registry over HTTP at %s (timeout %d ms, %s)", URI.create(baseUrl).getHost(), timeoutMillis,
+                tls.isPresent() ? "TLS trusts the server's truststore: truststore-paths, else the system CAs" : "TLS trusts the JVM's default CAs");
+    }
+
+    /** TLS that trusts the server's configured truststore ({@code truststore-paths}), as Keycloak's own outgoing calls do. */
+    private static Optional<SSLContext> serverTruststore(KeycloakSessionFactory factory) {
+        KeycloakSession session = factory.create();
+        try {
+            Optional<KeyStore> store = KeycloakInternals.outgoingTruststore(session);
+            if (store.isEmpty()) {
+                return Optional.empty();
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store.get());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return Optional.of(context);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The server's truststore could not be used for the registry's TLS", e);
+        } finally {
+            session.close();
+        }
     }
 
     @Override
