@@ -4,6 +4,15 @@
     <#if section = "header">
         ${msg("citizenLoginTitle")}
     <#elseif section = "form">
+        <#-- the chip card first, at every level: a citizen is never pushed to the weaker method -->
+        <#if chipCardExecution??>
+        <form id="dd-chip-card-choice" class="dd-chip-choice" action="${url.loginAction}" method="post">
+            <button class="pf-v5-c-button pf-m-primary pf-m-block dd-button" id="dd-login-chip-card" type="submit" name="dd_chip_card" value="1"
+                    aria-describedby="dd-chip-card-choice-hint">${msg("loginWithChipCard")}</button>
+            <p class="dd-hint" id="dd-chip-card-choice-hint">${msg("loginWithChipCardHint")}</p>
+        </form>
+        <p class="dd-separator" id="dd-login-or"><span>${msg("loginOrWithPassword")}</span></p>
+        </#if>
         <p class="dd-intro" id="dd-login-intro">${msg("citizenLoginIntro")}</p>
         <#if realm.password>
         <#assign loginError = messagesPerField.getFirstError('username','password')>

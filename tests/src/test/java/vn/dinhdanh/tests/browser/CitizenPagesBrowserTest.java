@@ -311,6 +311,29 @@ class CitizenPagesBrowserTest {
     }
 
     @Test
+    @Order(10)
+    void whenNoLevelIsAsked_thenTheChipCardIsTheFirstChoiceOnTheLoginPage_andOneClickLeadsToTheQrCode() throws Exception {
+        freshBrowserSession();
+        FreshCitizens.Citizen cardHolder = FreshCitizens.nextWithUsableCard();
+        open(portal.authorize("openid").uri().toString());
+
+        WebElement chipButton = driver.findElement(By.id("dd-login-chip-card"));
+        WebElement idField = driver.findElement(By.id("username"));
+        assertThat(chipButton.isDisplayed()).isTrue();
+        assertThat(chipButton.getText()).isEqualTo("Đăng nhập bằng thẻ căn cước gắn chip");
+        assertThat(chipButton.getLocation().getY()).as("above the password form").isLessThan(idField.getLocation().getY());
+        assertNoSeriousViolations(pages.check("login-with-chip-choice"));
+
+        chipButton.click();
+        wait.until(d -> text(By.tagName("h1")).equals("Đăng nhập bằng thẻ căn cước gắn chip"));
+        assertThat(driver.findElements(By.cssSelector(".dd-qr__image svg"))).hasSize(1);
+        VirtualMobileApp.Answer verified = APP.answer(chipRequestUrl(), VirtualCards.cardOf(cardHolder.pin()));
+        assertThat(verified.status()).as("%s", verified.body()).isEqualTo(200);
+        wait.until(d -> d.getCurrentUrl().startsWith(portal.redirectUri().toString()));
+        assertThat(driver.getCurrentUrl()).contains("code=");
+    }
+
+    @Test
     @Order(11)
     void whenThePhoneFailsTooOften_thenTheChipCardErrorPageSaysWhatToDoNext() throws Exception {
         freshBrowserSession();

@@ -117,6 +117,25 @@ class ChipCardLoginTest {
     }
 
     @Test
+    void whenNoLevelIsAsked_thenTheFirstPageOffersTheChipCardFirst_andItLogsTheCitizenInAlone() throws Exception {
+        FreshCitizens.Citizen citizen = FreshCitizens.nextWithUsableCard();
+        Browser browser = new Browser();
+        RelyingParty.Attempt attempt = portal.authorize("openid");
+        Response first = CitizenLogin.openLoginPage(browser, attempt);
+        String html = first.asString();
+        assertThat(html).contains("id=\"dd-chip-card-choice\"").contains("kc-form-login");
+        assertThat(html.indexOf("dd-chip-card-choice")).as("the chip card above the password").isLessThan(html.indexOf("kc-form-login"));
+        ChipCardPage chip = ChipCardPage.of(browser.followWithin(browser.postForm(Browser.formAction(html, "dd-chip-card-choice"),
+                Map.of("dd_chip_card", "1")), server.baseUrl()));
+        assertThat(APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(citizen.pin())).status()).isEqualTo(200);
+        AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, chip.continueAfterPhone(browser));
+        OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
+        IDTokenClaimsSet id = portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce());
+        assertThat(id.getStringListClaim("amr")).containsExactly("sc", "hwk");
+        assertThat(id.getStringClaim("acr")).as("the token states what happened: the card was proven").isEqualTo("high");
+    }
+
+    @Test
     void whenSubstantialIsAsked_thenTheChipCardIsTheSecondFactorAndTheTokenSaysSubstantial() throws Exception {
         FreshCitizens.Citizen citizen = FreshCitizens.nextWithUsableCard();
         Browser browser = new Browser();
@@ -125,6 +144,7 @@ class ChipCardLoginTest {
         assertThat(APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(citizen.pin())).status()).isEqualTo(200);
         AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, chip.continueAfterPhone(browser));
         OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
+        // Keycloak's acr mapper answers the requested value when the level reached (here high) satisfies it
         assertThat(portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce()).getStringClaim("acr")).isEqualTo("substantial");
     }
 

@@ -134,7 +134,8 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
 
     private static boolean chosen(AuthenticationFlowContext context) {
         AuthenticationSessionModel auth = context.getAuthenticationSession();
-        if (context.getExecution().getId().equals(KeycloakInternals.currentExecution(auth))) {
+        if (context.getExecution().getId().equals(KeycloakInternals.currentExecution(auth))
+                || "true".equals(auth.getAuthNote(vn.dinhdanh.idp.authentication.CitizenPasswordForm.CHIP_CARD_CHOSEN))) {
             return true;
         }
         int requested = KeycloakInternals.requestedLevelOfAuthentication(context.getSession(), auth, context.getTopLevelFlow());

@@ -18,6 +18,7 @@ import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.services.managers.BruteForceProtector;
 import vn.dinhdanh.idp.limits.PasswordAttempts;
 import vn.dinhdanh.idp.limits.RateLimits;
@@ -45,14 +46,45 @@ public final class CitizenPasswordForm implements Authenticator {
         this.delegate = delegate;
     }
 
+    /** The chip-card authenticator (in the chip-card module), offered beside this form. */
+    static final String CHIP_CARD = "dinhdanh-chip-card";
+    /** The page's chip-card button. */
+    static final String CHIP_CARD_BUTTON = "dd_chip_card";
+    /** Auth note: the citizen chose the chip card on the first page; the chip-card step then comes first. */
+    public static final String CHIP_CARD_CHOSEN = "dinhdanh.chip.chosen";
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        offerTheChipCard(context);
         delegate.authenticate(context);
+    }
+
+    /**
+     * The chip card as a first-class choice on this page, when the chip card is an alternative beside this form's step:
+     * the page shows a "Log in with your chip-based ID card" button. Keycloak's own "Try another way" lists
+     * alternatives only once the user is known, so the button posts to this form, which restarts the flow with the
+     * chip card chosen ({@link #CHIP_CARD_CHOSEN}).
+     */
+    static void offerTheChipCard(AuthenticationFlowContext context) {
+        RealmModel realm = context.getRealm();
+        String ownFlow = context.getExecution().getParentFlow();
+        realm.getAuthenticationFlowsStream().flatMap(f -> realm.getAuthenticationExecutionsStream(f.getId()))
+                .filter(e -> ownFlow.equals(e.getFlowId()))
+                .findFirst()
+                .flatMap(step -> realm.getAuthenticationExecutionsStream(step.getParentFlow())
+                        .filter(e -> CHIP_CARD.equals(e.getAuthenticator()) && e.isAlternative()).findFirst())
+                .ifPresent(chip -> context.form().setAttribute("chipCardExecution", chip.getId()));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        offerTheChipCard(context);
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey(CHIP_CARD_BUTTON) && context.getUser() == null) {
+            AuthenticationSessionModel auth = context.getAuthenticationSession();
+            context.resetFlow(() -> auth.setAuthNote(CHIP_CARD_CHOSEN, "true"));
+            return;
+        }
         String number = form.getFirst(USERNAME) == null ? null : form.getFirst(USERNAME).trim();
         if (form.containsKey("cancel") || number == null || number.isEmpty() || context.getUser() != null) {
             delegate.action(context);

@@ -3,6 +3,7 @@ package vn.dinhdanh.idp.authentication;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import vn.dinhdanh.idp.keycloak.KeycloakInternals;
 import org.keycloak.events.Details;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -51,7 +52,21 @@ public final class RegistryStatusAuthenticator implements StatelessAuthenticator
         }
         CitizenAttributes.refresh(user, citizen.get());
         recordKeycloakMethods(context);
+        stateWhatHappened(context);
         context.success();
+    }
+
+    /**
+     * The token states what happened, never less: a chip card proven in this authentication is level {@code high},
+     * whatever level the relying party asked for (the card may have been chosen on the first page at {@code low}).
+     */
+    private static void stateWhatHappened(AuthenticationFlowContext context) {
+        if (AuthenticationMethods.used(context.getAuthenticationSession(), "sc")) {
+            Integer high = KeycloakInternals.levelsOfAssurance(context.getAuthenticationSession().getClient()).get("high");
+            if (high != null) {
+                KeycloakInternals.raiseLevelOfAuthentication(context.getSession(), context.getAuthenticationSession(), high);
+            }
+        }
     }
 
     /**

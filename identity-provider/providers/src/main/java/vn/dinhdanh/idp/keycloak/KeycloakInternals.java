@@ -77,6 +77,17 @@ public final class KeycloakInternals {
         return new AcrStore(session, auth).getRequestedLevelOfAuthentication(topFlow);
     }
 
+    /**
+     * Records that this authentication reached at least {@code level}: Keycloak's level of authentication for the
+     * session (which its acr mapper turns into {@code acr}, and its conditions read at a later step-up).
+     */
+    public static void raiseLevelOfAuthentication(KeycloakSession session, AuthenticationSessionModel auth, int level) {
+        AcrStore store = new AcrStore(session, auth);
+        if (store.getLevelOfAuthenticationFromCurrentAuthentication() < level) {
+            store.setLevelAuthenticated(level);
+        }
+    }
+
     /** The client's (or its realm's) map from acr value to level of authentication. */
     public static Map<String, Integer> levelsOfAssurance(ClientModel client) {
         return AcrUtils.getAcrLoaMap(client);

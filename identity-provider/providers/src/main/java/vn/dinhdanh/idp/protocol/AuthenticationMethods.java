@@ -23,6 +23,11 @@ public final class AuthenticationMethods {
         auth.setUserSessionNote(NOTE, String.join(" ", all));
     }
 
+    /** Whether this authentication used the method (e.g. {@code sc}: the chip card was proven in it). */
+    public static boolean used(AuthenticationSessionModel auth, String method) {
+        return parse(auth.getUserSessionNotes().get(NOTE)).contains(method);
+    }
+
     static List<String> parse(String note) {
         List<String> methods = new ArrayList<>();
         if (note != null) {
