@@ -12,6 +12,7 @@ import org.keycloak.authentication.FlowStatus;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.events.Errors;
+import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.PasswordPolicy;
@@ -67,12 +68,12 @@ public final class CitizenPasswordForm implements Authenticator {
      */
     static void offerTheChipCard(AuthenticationFlowContext context) {
         RealmModel realm = context.getRealm();
-        String ownFlow = context.getExecution().getParentFlow();
-        realm.getAuthenticationFlowsStream().flatMap(f -> realm.getAuthenticationExecutionsStream(f.getId()))
-                .filter(e -> ownFlow.equals(e.getFlowId()))
-                .findFirst()
-                .flatMap(step -> realm.getAuthenticationExecutionsStream(step.getParentFlow())
-                        .filter(e -> CHIP_CARD.equals(e.getAuthenticator()) && e.isAlternative()).findFirst())
+        AuthenticationExecutionModel step = realm.getAuthenticationExecutionByFlowId(context.getExecution().getParentFlow());
+        if (step == null) {
+            return;
+        }
+        realm.getAuthenticationExecutionsStream(step.getParentFlow())
+                .filter(e -> CHIP_CARD.equals(e.getAuthenticator()) && e.isAlternative()).findFirst()
                 .ifPresent(chip -> context.form().setAttribute("chipCardExecution", chip.getId()));
     }
 
