@@ -236,7 +236,7 @@ public final class DemoCitizens {
     }
 
     /** Deterministic stream of synthetic citizens for one seed. */
-    private static final class Generator {
+    static final class Generator {
         private final Random random;
         private final Set<String> used = new HashSet<>();
         private final List<String> provinceCodes = Provinces.codes();
