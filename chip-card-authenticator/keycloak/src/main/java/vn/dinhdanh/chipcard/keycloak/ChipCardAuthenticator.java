@@ -1,5 +1,6 @@
 package vn.dinhdanh.chipcard.keycloak;
 
+import vn.dinhdanh.idp.authentication.CitizenPasswordForm;
 import vn.dinhdanh.idp.keycloak.KeycloakInternals;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -135,7 +136,7 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
     private static boolean chosen(AuthenticationFlowContext context) {
         AuthenticationSessionModel auth = context.getAuthenticationSession();
         if (context.getExecution().getId().equals(KeycloakInternals.currentExecution(auth))
-                || "true".equals(auth.getAuthNote(vn.dinhdanh.idp.authentication.CitizenPasswordForm.CHIP_CARD_CHOSEN))) {
+                || "true".equals(auth.getAuthNote(CitizenPasswordForm.CHIP_CARD_CHOSEN))) {
             return true;
         }
         int requested = KeycloakInternals.requestedLevelOfAuthentication(context.getSession(), auth, context.getTopLevelFlow());

@@ -16,9 +16,9 @@ import vn.dinhdanh.icao.trust.ReloadableTrustStore;
 import vn.dinhdanh.icao.trust.TrustExpiry;
 import vn.dinhdanh.icao.trust.TrustStore;
 import vn.dinhdanh.icao.trust.TrustStoreLoader;
-import vn.dinhdanh.idp.deployment.DeploymentProfile;
 import vn.dinhdanh.icao.verify.CardVerifier;
 import vn.dinhdanh.icao.verify.VerifierConfig;
+import vn.dinhdanh.idp.deployment.DeploymentProfile;
 
 /**
  * Server-wide chip-card settings, read once from the {@code chip-card} realm resource's SPI options:
@@ -28,7 +28,9 @@ import vn.dinhdanh.icao.verify.VerifierConfig;
  */
 public final class ChipCardSettings {
 
-    private static volatile ChipCardSettings current = new ChipCardSettings(null, 180, 3, defaultExpiry());
+    private static final int CSCA_WARNING_DAYS = 90;
+    private static final int CRL_WARNING_HOURS = 48;
+    private static volatile ChipCardSettings current = new ChipCardSettings(null, 180, 3, expiry(CSCA_WARNING_DAYS, CRL_WARNING_HOURS));
 
     private final Path trustDir;
     private final int requestLifespanSeconds;
@@ -54,12 +56,11 @@ public final class ChipCardSettings {
         current = new ChipCardSettings(dir == null || dir.isBlank() ? null : Path.of(dir),
                 Math.max(30, Math.min(config.getInt("request-lifespan", 180), 600)),
                 Math.max(1, config.getInt("max-attempts", 3)),
-                new TrustExpiry(Duration.ofDays(Math.max(1, config.getInt("csca-warning-days", 90))),
-                        Duration.ofHours(Math.max(1, config.getInt("crl-warning-hours", 48)))));
+                expiry(config.getInt("csca-warning-days", CSCA_WARNING_DAYS), config.getInt("crl-warning-hours", CRL_WARNING_HOURS)));
     }
 
-    private static TrustExpiry defaultExpiry() {
-        return new TrustExpiry(Duration.ofDays(90), Duration.ofHours(48));
+    private static TrustExpiry expiry(int cscaDays, int crlHours) {
+        return new TrustExpiry(Duration.ofDays(Math.max(1, cscaDays)), Duration.ofHours(Math.max(1, crlHours)));
     }
 
     /** What in the trust in force runs out soon (a CSCA within {@code csca-warning-days}, a CRL within {@code crl-warning-hours}). */
