@@ -4,6 +4,7 @@
     qrSvg      inline SVG of the QR code (a string of markup made by the server, never by the user)
     shortCode  the short code the citizen can type into the mobile app instead of scanning
     expiresAt  expiry of the pending request, epoch seconds
+    appLink    the same-device link (dinhdanh://chip-card?request=...&return=...) that opens the app on this phone
     statusUrl  URL answering JSON {"status": "pending" | "verified" | "failed" | "expired" | "gone", "error": "<code>"}
   While the request is pending, a failed attempt of the phone ("error" set) is shown and announced, and the citizen
   can try again with the phone. Once the status is no longer "pending", the page posts #dd-chip-continue to
@@ -15,6 +16,14 @@
         ${msg("chipCardTitle")}
     <#elseif section = "form">
         <div class="dd-chip">
+        <#if appLink??>
+        <div class="dd-same-device" id="dd-same-device">
+            <a class="pf-v5-c-button pf-m-primary pf-m-block" id="dd-open-app" href="${appLink}"
+               aria-describedby="dd-open-app-hint">${msg("chipCardOpenApp")}</a>
+            <p class="dd-hint" id="dd-open-app-hint">${msg("chipCardOpenAppHint")}</p>
+            <p class="dd-separator"><span>${msg("chipCardOrOtherPhone")}</span></p>
+        </div>
+        </#if>
         <div class="dd-chip__text">
         <p class="dd-intro" id="dd-chip-intro">${msg("chipCardIntro")}</p>
         <ol class="dd-steps">

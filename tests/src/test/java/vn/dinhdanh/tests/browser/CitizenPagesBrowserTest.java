@@ -250,6 +250,48 @@ class CitizenPagesBrowserTest {
 
     @Test
     @Order(10)
+    void onAPhone_theChipCardPageOffersToOpenTheApp_andItsStatusIsNotAskedWhileTheTabIsHidden() throws Exception {
+        freshBrowserSession();
+        FreshCitizens.Citizen cardHolder = FreshCitizens.nextWithUsableCard();
+        open(portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high")))).uri().toString());
+        WebElement openApp = driver.findElement(By.id("dd-open-app"));
+        assertThat(openApp.isDisplayed()).as("the same-device link on a 360 px screen").isTrue();
+        assertThat(openApp.getAttribute("href")).startsWith("dinhdanh://chip-card?request=");
+        assertThat(openApp.getLocation().getY()).as("above the QR code, which is for another phone")
+                .isLessThan(driver.findElement(By.cssSelector(".dd-qr__image")).getLocation().getY());
+        assertNoSeriousViolations(pages.check("chip-card-same-device"));
+
+        wait.until(d -> statusRequests() >= 1);
+        setTabHidden(true);
+        long hidden = statusRequests();
+        Thread.sleep(5_000); // two and a half polling intervals
+        assertThat(statusRequests()).as("no status request while the tab is hidden").isLessThanOrEqualTo(hidden + 1);
+        long beforeShown = statusRequests();
+        // the citizen reads the card in the app on this phone, then comes back to the browser
+        assertThat(APP.answer(chipRequestUrl(), VirtualCards.cardOf(cardHolder.pin())).status()).isEqualTo(200);
+        setTabHidden(false);
+        wait.until(d -> d.getCurrentUrl().startsWith(portal.redirectUri().toString()));
+        assertThat(statusRequests() > beforeShown || driver.getCurrentUrl().contains("code="))
+                .as("asked at once when the tab was seen again, and the login went on").isTrue();
+        assertThat(driver.getCurrentUrl()).contains("code=");
+    }
+
+    @Test
+    @Order(10)
+    void onAComputer_theChipCardPageShowsTheQrCodeWithoutTheSameDeviceLink() {
+        freshBrowserSession();
+        pages.resize(PageCheck.DESKTOP);
+        try {
+            open(portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high")))).uri().toString());
+            assertThat(driver.findElement(By.id("dd-open-app")).isDisplayed()).as("a mouse and a wide screen: no app on this device").isFalse();
+            assertThat(driver.findElement(By.cssSelector(".dd-qr__image")).isDisplayed()).isTrue();
+        } finally {
+            pages.resize(PageCheck.PHONE);
+        }
+    }
+
+    @Test
+    @Order(10)
     void whenHighIsAsked_thenTheChipCardPageShowsQrShortCodeCountdownAndLiveStatusAndTheAppCompletesIt() throws Exception {
         freshBrowserSession();
         FreshCitizens.Citizen cardHolder = FreshCitizens.nextWithUsableCard();
@@ -512,6 +554,18 @@ class CitizenPagesBrowserTest {
         WebElement button = buttons.stream().filter(w -> w.getText().startsWith(way)).findFirst()
                 .orElseThrow(() -> new AssertionError("no way " + way + " among " + buttons.stream().map(WebElement::getText).toList()));
         navigateBy(() -> button.sendKeys(Keys.ENTER));
+    }
+
+    /** Status requests the chip-card page has made so far (the browser's resource timing entries). */
+    private static long statusRequests() {
+        Object n = driver.executeScript("return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/status')).length;");
+        return ((Number) n).longValue();
+    }
+
+    /** What the page sees when the citizen switches to the app and back: document.hidden and a visibilitychange event. */
+    private static void setTabHidden(boolean hidden) {
+        driver.executeScript("Object.defineProperty(document, 'hidden', {configurable: true, get: () => arguments[0]});"
+                + "document.dispatchEvent(new Event('visibilitychange'));", hidden);
     }
 
     private static String chipRequestUrl() {

@@ -3,7 +3,10 @@ package vn.dinhdanh.tests.chipcard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.claims.ClaimRequirement;
+import com.nimbusds.openid.connect.sdk.claims.ClaimsSetRequest;
 import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import io.restassured.response.Response;
@@ -136,7 +139,7 @@ class ChipCardLoginTest {
     }
 
     @Test
-    void whenSubstantialIsAsked_thenTheChipCardIsTheSecondFactorAndTheTokenSaysSubstantial() throws Exception {
+    void whenSubstantialIsAsked_thenTheChipCardIsTheSecondFactorAndTheTokenSaysHigh() throws Exception {
         FreshCitizens.Citizen citizen = FreshCitizens.nextWithUsableCard();
         Browser browser = new Browser();
         RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("substantial"))));
@@ -144,8 +147,9 @@ class ChipCardLoginTest {
         assertThat(APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(citizen.pin())).status()).isEqualTo(200);
         AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, chip.continueAfterPhone(browser));
         OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
-        // Keycloak's acr mapper answers the requested value when the level reached (here high) satisfies it
-        assertThat(portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce()).getStringClaim("acr")).isEqualTo("substantial");
+        IDTokenClaimsSet id = portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce());
+        assertThat(id.getStringClaim("acr")).as("the level reached (the card was proven), not the level asked for").isEqualTo("high");
+        assertThat(id.getStringListClaim("amr")).contains("sc");
     }
 
     @Test
@@ -188,5 +192,73 @@ class ChipCardLoginTest {
         Response answer = io.restassured.RestAssured.given().get(server.realmUrl() + "/chip-card/requests/ZZZZ-ZZZZ");
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.jsonPath().getString("error")).isEqualTo("request_not_found");
+    }
+
+    @Test
+    void onThePhoneItself_theAppLinkNamesTheSameRequest_andItsReturnFinishesTheLoginInThisBrowserOnly() throws Exception {
+        FreshCitizens.Citizen citizen = FreshCitizens.nextWithUsableCard();
+        Browser browser = new Browser();
+        RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
+        ChipCardPage chip = ChipCardPage.of(browser.get(attempt.uri().toString()));
+        Matcher href = Pattern.compile("id=\"dd-open-app\" href=\"([^\"]+)\"").matcher(chip.page().asString());
+        assertThat(href.find()).as("the same-device link on the chip-card page").isTrue();
+        VirtualMobileApp.SameDeviceLink link = VirtualMobileApp.SameDeviceLink.parse(href.group(1).replace("&amp;", "&")).orElseThrow();
+        assertThat(link.requestUrl()).as("the request of the QR code, so the same binding and expiry")
+                .isEqualTo(server.realmUrl() + "/chip-card/requests/" + chip.handle());
+        String back = link.returnUrl().orElseThrow();
+        assertThat(back).startsWith(server.realmUrl() + "/login-actions/");
+
+        assertThat(APP.answer(link.requestUrl(), VirtualCards.cardOf(citizen.pin())).status()).isEqualTo(200);
+        Response elsewhere = new Browser().get(back);
+        assertThat(Browser.isRedirect(elsewhere) && elsewhere.getHeader("Location").contains("code="))
+                .as("the return link is of no use in a browser without this login's cookie").isFalse();
+
+        AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, browser.followWithin(browser.get(back), server.baseUrl()));
+        OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
+        IDTokenClaimsSet id = portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce());
+        assertThat(id.getStringClaim("acr")).isEqualTo("high");
+        assertThat(id.getStringListClaim("amr")).contains("sc");
+    }
+
+    @Test
+    void withJavaScriptOff_continueBeforeThePhoneIsDoneShowsTheSameCode_andAReloadKeepsIt() throws Exception {
+        FreshCitizens.Citizen citizen = FreshCitizens.nextWithUsableCard();
+        Browser browser = new Browser();
+        RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high"))));
+        ChipCardPage chip = ChipCardPage.of(browser.get(attempt.uri().toString()));
+        assertThat(chip.page().asString()).as("the Continue button and what to do without JavaScript")
+                .contains("id=\"dd-chip-continue-button\"").contains("<noscript>");
+
+        ChipCardPage tooEarly = ChipCardPage.of(chip.continueAfterPhone(browser));
+        assertThat(tooEarly.shortCode()).as("Continue while the phone is not done: the same request").isEqualTo(chip.shortCode());
+        assertThat(tooEarly.handle()).isEqualTo(chip.handle());
+        Matcher back = Pattern.compile("return=([^\"&]+)").matcher(tooEarly.page().asString());
+        assertThat(back.find()).isTrue();
+        ChipCardPage reloaded = ChipCardPage.of(browser.get(java.net.URLDecoder.decode(back.group(1), java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(reloaded.handle()).as("the page opened again: still the same request, the QR code being scanned stays valid")
+                .isEqualTo(chip.handle());
+
+        assertThat(APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(citizen.pin())).status()).isEqualTo(200);
+        AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, browser.followWithin(reloaded.continueAfterPhone(browser), server.baseUrl()));
+        assertThat(portal.exchange(code, attempt.verifier()).indicatesSuccess()).isTrue();
+    }
+
+    @Test
+    void anEssentialAcrClaimIsAnsweredWithOneOfItsValues_evenWhenTheCardReachedMore() throws Exception {
+        FreshCitizens.Citizen citizen = FreshCitizens.nextWithUsableCard();
+        Browser browser = new Browser();
+        RelyingParty.Attempt attempt = portal.authorize("openid", b -> b.claims(new OIDCClaimsRequest().withIDTokenClaimsRequest(
+                new ClaimsSetRequest().add(new ClaimsSetRequest.Entry("acr").withClaimRequirement(ClaimRequirement.ESSENTIAL)
+                        .withValues(List.of("substantial"))))));
+        Response first = CitizenLogin.openLoginPage(browser, attempt);
+        ChipCardPage chip = ChipCardPage.of(first.asString().contains("dd-chip-card-choice")
+                ? browser.followWithin(browser.postForm(Browser.formAction(first.asString(), "dd-chip-card-choice"), Map.of("dd_chip_card", "1")), server.baseUrl())
+                : first);
+        assertThat(APP.answer(server.realmUrl() + "/chip-card/requests/" + chip.handle(), VirtualCards.cardOf(citizen.pin())).status()).isEqualTo(200);
+        AuthorizationCode code = CitizenLogin.codeFrom(portal, attempt, chip.continueAfterPhone(browser));
+        OIDCTokenResponse tokens = (OIDCTokenResponse) portal.exchange(code, attempt.verifier()).toSuccessResponse();
+        IDTokenClaimsSet id = portal.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce());
+        assertThat(id.getStringClaim("acr")).as("OpenID Connect: an essential acr is answered with a requested value").isEqualTo("substantial");
+        assertThat(id.getStringListClaim("amr")).as("amr says what was used").contains("sc");
     }
 }

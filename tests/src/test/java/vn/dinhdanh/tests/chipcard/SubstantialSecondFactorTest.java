@@ -74,8 +74,8 @@ class SubstantialSecondFactorTest {
         // the raise: the registration's number is confirmed with the code sent to it, and a password chosen again
         AuthorizationCode firstCode = CitizenLogin.codeFrom(portal, first,
                 LevelRaise.confirmPhoneAndSetPassword(browser, chip.continueAfterPhone(browser), server, PASSWORD));
-        // Keycloak's acr mapper answers the requested value when the level reached satisfies it; amr says sc
-        assertThat(idToken(first, firstCode).getStringClaim("acr")).isEqualTo("substantial");
+        // the token states the level reached: the card was proven
+        assertThat(idToken(first, firstCode).getStringClaim("acr")).isEqualTo("high");
         AdminApi admin = new AdminApi(server);
         assertThat(admin.user(admin.userId(citizen.pin()).orElseThrow()).getList("attributes.account_level", String.class))
                 .as("the chip proof raised the account").containsExactly("2");

@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import vn.dinhdanh.icao.virtualcard.VirtualCard;
 
 /**
@@ -22,6 +26,7 @@ import vn.dinhdanh.icao.virtualcard.VirtualCard;
  *
  * <pre>
  *   virtual-app login --server http://localhost:8080 --code ABCD-2345 --citizen 001090012345 --citizens demo/citizens.csv
+ *   virtual-app login --link 'dinhdanh://chip-card?request=...&amp;return=...' --citizen 001090012345 --citizens demo/citizens.csv
  *   virtual-app write-demo-trust DIR
  * </pre>
  */
@@ -70,6 +75,63 @@ public final class VirtualMobileApp {
         return post(request.body().get("evidenceUrl").asText(), evidence(card, challenge));
     }
 
+    /**
+     * A same-device link ({@code dinhdanh://chip-card?request=...&return=...}) as the app reads it. The app opens
+     * {@code return} after the card was read only when it is on the same origin as the request (scheme, host and port),
+     * so a crafted link cannot send the citizen on to another site.
+     */
+    public record SameDeviceLink(String requestUrl, Optional<String> returnUrl) {
+
+        public static Optional<SameDeviceLink> parse(String link) {
+            URI uri;
+            try {
+                uri = URI.create(link);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            if (!"dinhdanh".equals(uri.getScheme()) || !"chip-card".equals(uri.getHost()) || uri.getRawQuery() == null) {
+                return Optional.empty();
+            }
+            Map<String, String> query = new HashMap<>();
+            for (String pair : uri.getRawQuery().split("&")) {
+                int eq = pair.indexOf('=');
+                String value;
+                try {
+                    value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                }
+                if (eq > 0 && query.putIfAbsent(pair.substring(0, eq), value) != null) {
+                    return Optional.empty(); // a parameter twice: not a link the server made
+                }
+            }
+            Optional<URI> request = httpUrl(query.get("request"));
+            if (request.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<String> back = httpUrl(query.get("return")).filter(r -> sameOrigin(r, request.get())).map(URI::toString);
+            return Optional.of(new SameDeviceLink(request.get().toString(), back));
+        }
+
+        private static Optional<URI> httpUrl(String value) {
+            try {
+                URI u = value == null ? null : URI.create(value);
+                return u != null && ("https".equals(u.getScheme()) || "http".equals(u.getScheme())) && u.getHost() != null
+                        ? Optional.of(u) : Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+
+        private static boolean sameOrigin(URI a, URI b) {
+            return a.getScheme().equals(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+        }
+
+        private static int port(URI u) {
+            return u.getPort() != -1 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         System.exit(run(args, System.out, System.err));
     }
@@ -81,12 +143,13 @@ public final class VirtualMobileApp {
             return 0;
         }
         if (args.length >= 1 && args[0].equals("login")) {
-            String server = "http://localhost:8080", code = null, url = null, pin = null, csv = null;
+            String server = "http://localhost:8080", code = null, url = null, link = null, pin = null, csv = null;
             for (int i = 1; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--server" -> server = args[i + 1];
                     case "--code" -> code = args[i + 1];
                     case "--url" -> url = args[i + 1];
+                    case "--link" -> link = args[i + 1];
                     case "--citizen" -> pin = args[i + 1];
                     case "--citizens" -> csv = args[i + 1];
                     default -> {
@@ -95,8 +158,13 @@ public final class VirtualMobileApp {
                     }
                 }
             }
-            if ((code == null && url == null) || pin == null || csv == null) {
-                err.println("usage: login (--code CODE [--server URL] | --url QR_URL) --citizen PIN --citizens citizens.csv");
+            if ((code == null && url == null && link == null) || pin == null || csv == null) {
+                err.println("usage: login (--code CODE [--server URL] | --url QR_URL | --link APP_LINK) --citizen PIN --citizens citizens.csv");
+                return 2;
+            }
+            Optional<SameDeviceLink> sameDevice = link == null ? Optional.empty() : SameDeviceLink.parse(link);
+            if (link != null && sameDevice.isEmpty()) {
+                err.println("Not a dinhdanh app link: " + link);
                 return 2;
             }
             var record = DemoCards.findInCsv(Path.of(csv), pin);
@@ -104,9 +172,13 @@ public final class VirtualMobileApp {
                 err.println("That personal ID number is not in " + csv);
                 return 2;
             }
-            String requestUrl = url != null ? url : server.replaceAll("/$", "") + "/realms/citizens/chip-card/requests/" + code.trim();
+            String requestUrl = sameDevice.isPresent() ? sameDevice.get().requestUrl()
+                    : url != null ? url : server.replaceAll("/$", "") + "/realms/citizens/chip-card/requests/" + code.trim();
             Answer answer = new VirtualMobileApp().answer(requestUrl, DemoCards.cardFor(record.get()));
             out.println(answer.body().toPrettyString());
+            if (answer.status() == 200) {
+                sameDevice.flatMap(SameDeviceLink::returnUrl).ifPresent(back -> out.println("Back to the browser: open " + back));
+            }
             return answer.status() == 200 ? 0 : 1;
         }
         err.println("usage: virtual-app login ... | virtual-app write-demo-trust DIR");

@@ -49,6 +49,16 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
             context.attempted();
             return;
         }
+        ChipCardRequests requests = new ChipCardRequests(context.getSession());
+        Optional<ChipCardRequest> open = requestOfThisSession(auth, requests);
+        if (open.isPresent() && !(open.get().status() == ChipCardRequest.Status.PENDING
+                && open.get().expiredAt(org.keycloak.common.util.Time.currentTime()))) {
+            // The page again (reloaded, or opened by the app's return link on this phone): the same request, so the QR
+            // code being scanned stays valid, and a request the phone has answered meanwhile is taken at once.
+            answer(context, requests, open.get());
+            return;
+        }
+        open.ifPresent(expired -> requests.consume(expired.handle()));
         OptionalLong wait = new RateLimits(context.getSession(), context.getRealm())
                 .take(RateLimits.CHIP_REQUESTS_PER_ADDRESS, context.getConnection().getRemoteAddr());
         if (wait.isPresent()) {
@@ -57,7 +67,7 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
             context.failure(AuthenticationFlowError.ACCESS_DENIED, Response.fromResponse(page).header(RateLimits.RETRY_AFTER, wait.getAsLong()).build());
             return;
         }
-        ChipCardRequest request = new ChipCardRequests(context.getSession()).create(context.getRealm().getId(), bindingOf(auth),
+        ChipCardRequest request = requests.create(context.getRealm().getId(), bindingOf(auth),
                 serviceName(auth), "high", context.getUser() == null ? null : context.getUser().getUsername(),
                 ChipCardSettings.current().requestLifespanSeconds(context.getRealm()));
         auth.setAuthNote(NOTE_HANDLE, request.handle());
@@ -79,22 +89,33 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
             refuse(context, ChipCardError.REQUEST_EXPIRED);
             return;
         }
-        ChipCardRequest request = found.get();
-        if (!request.authSession().equals(bindingOf(auth))) {
+        if (!found.get().authSession().equals(bindingOf(auth))) {
             refuse(context, ChipCardError.REQUEST_BINDING_MISMATCH);
             return;
         }
+        answer(context, requests, found.get());
+    }
+
+    /** The request this authentication session made, if it is still known and bound to it. */
+    private static Optional<ChipCardRequest> requestOfThisSession(AuthenticationSessionModel auth, ChipCardRequests requests) {
+        String handle = auth.getAuthNote(NOTE_HANDLE);
+        return handle == null ? Optional.empty()
+                : requests.find(handle).filter(r -> r.handle().equals(handle) && r.authSession().equals(bindingOf(auth)));
+    }
+
+    /** Goes on from the request's state: the page while it waits for the phone, the login once the card is verified. */
+    private static void answer(AuthenticationFlowContext context, ChipCardRequests requests, ChipCardRequest request) {
         switch (request.status()) {
             case PENDING -> {
                 if (request.expiredAt(org.keycloak.common.util.Time.currentTime())) {
-                    requests.consume(handle);
+                    requests.consume(request.handle());
                     refuse(context, ChipCardError.REQUEST_EXPIRED);
                 } else {
                     context.challenge(page(context, request));
                 }
             }
             case FAILED -> {
-                requests.consume(handle);
+                requests.consume(request.handle());
                 refuse(context, ChipCardError.TOO_MANY_ATTEMPTS);
             }
             case VERIFIED -> finish(context, requests, request);
@@ -165,6 +186,7 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
         String appUrl = realmUrl + "/chip-card/requests/" + request.handle();
         return context.form()
                 .setAttribute("qrSvg", QrCodeSvg.of(appUrl))
+                .setAttribute("appLink", SameDeviceAppLink.of(appUrl, context.getRefreshExecutionUrl().toString()))
                 .setAttribute("shortCode", request.shortCode().substring(0, 4) + "-" + request.shortCode().substring(4))
                 .setAttribute("expiresAt", request.expiresAt())
                 .setAttribute("statusUrl", appUrl + "/status")

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.authenticators.util.AcrStore;
+import org.keycloak.authentication.authenticators.util.LoAUtil;
+import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -15,6 +17,7 @@ import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.error.KeycloakErrorHandler;
 import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -103,5 +106,22 @@ public final class KeycloakInternals {
     public static List<String> acrValuesKeycloakWillUse(String claims, String acrValues, ClientModel client) {
         List<String> essential = AcrUtils.getRequiredAcrValues(claims);
         return essential.isEmpty() ? AcrUtils.getAcrValues(claims, acrValues, client) : essential;
+    }
+
+    /**
+     * The level of authentication (LoA number) this client's session reached, as Keycloak's own acr mapper reads it:
+     * unknown counts as 0 after single sign-on and 1 after a fresh login.
+     */
+    public static int levelOfAuthentication(AuthenticatedClientSessionModel clientSession) {
+        int level = LoAUtil.getCurrentLevelOfAuthentication(clientSession);
+        if (level >= 0) {
+            return level;
+        }
+        return AuthenticationManager.isSSOAuthentication(clientSession) ? 0 : 1;
+    }
+
+    /** The values of an essential {@code acr} claim in the request's {@code claims} parameter (none if it has none). */
+    public static List<String> essentialAcrValues(String claims) {
+        return AcrUtils.getRequiredAcrValues(claims);
     }
 }

@@ -1,5 +1,6 @@
 // Chip-card login page: countdown to the request's expiry and live status of the pending request.
-// All texts come from data-* attributes filled from the message bundles.
+// All texts come from data-* attributes filled from the message bundles. The status is one small GET; it is not asked
+// while the tab is hidden (the citizen is in the app, or elsewhere) and is asked at once when the tab is seen again.
 (function () {
   "use strict";
   var countdown = document.getElementById("dd-countdown");
@@ -16,6 +17,8 @@
   var warned = false;
   var lastError = null;
   var finished = false;
+  var timer = null;
+  var asking = false; // one status request at a time
 
   function say(key) {
     var text = status.getAttribute("data-msg-" + key);
@@ -48,13 +51,21 @@
     return true;
   }
 
+  function later(ms) {
+    clearTimeout(timer);
+    timer = setTimeout(poll, ms);
+  }
+
   function poll() {
-    if (finished || !statusUrl) {
-      return;
+    timer = null;
+    if (finished || !statusUrl || document.hidden || asking) {
+      return; // visibilitychange asks again when the tab is seen; an answer on its way schedules the next
     }
+    asking = true;
     fetch(statusUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (body) {
+        asking = false;
         if (body.status === "pending") {
           if (body.error && body.error !== lastError) {
             lastError = body.error;
@@ -62,27 +73,34 @@
             status.classList.add("dd-chip-status--error");
             status.textContent = status.getAttribute("data-msg-attempt-failed") + " " + (explained ? explained.textContent.trim() : "");
           }
-          setTimeout(poll, 2000);
+          later(2000);
         } else if (body.status === "verifying") {
           say("verifying");
-          setTimeout(poll, 1000);
+          later(1000);
         } else {
           say(body.status === "verified" ? "done" : "verifying");
           finish();
         }
       })
       .catch(function () {
+        asking = false;
         say("offline");
         form.hidden = false;
-        setTimeout(poll, 5000);
+        later(5000);
       });
   }
 
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden && !finished) {
+      later(0);
+    }
+  });
+
   if (!isNaN(expiresAt) && expiresAt > 0) {
     tick();
-    var timer = setInterval(function () {
+    var clock = setInterval(function () {
       if (!tick()) {
-        clearInterval(timer);
+        clearInterval(clock);
       }
     }, 1000);
   }
