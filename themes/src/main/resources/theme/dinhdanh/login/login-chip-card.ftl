@@ -5,6 +5,7 @@
     shortCode  the short code the citizen can type into the mobile app instead of scanning
     expiresAt  expiry of the pending request, epoch seconds
     appLink    the same-device link (dinhdanh://chip-card?request=...&return=...) that opens the app on this phone
+    onlyTheCardReachesThisLevel  true at high: "Log in another way" is not offered, since no other way reaches it
     statusUrl  URL answering JSON {"status": "pending" | "verified" | "failed" | "expired" | "gone", "error": "<code>"}
   While the request is pending, a failed attempt of the phone ("error" set) is shown and announced, and the citizen
   can try again with the phone. Once the status is no longer "pending", the page posts #dd-chip-continue to

@@ -117,7 +117,7 @@
 
         <#nested "form">
 
-        <#if auth?has_content && auth.showTryAnotherWayLink()>
+        <#if auth?has_content && auth.showTryAnotherWayLink() && !(onlyTheCardReachesThisLevel!false)>
             <form id="kc-select-try-another-way-form" action="${url.loginAction}" method="post" novalidate="novalidate">
                 <input type="hidden" name="tryAnotherWay" value="on">
                 <button type="submit" id="try-another-way" class="pf-v5-c-button pf-m-secondary pf-m-block dd-space-top">${msg("doTryAnotherWay")}</button>

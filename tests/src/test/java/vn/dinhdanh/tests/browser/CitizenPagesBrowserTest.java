@@ -398,6 +398,9 @@ class CitizenPagesBrowserTest {
     void whenTheCitizenTriesAnotherWayByKeyboard_thenEachWayIsAButtonAndThePasswordFormFollows() {
         freshBrowserSession();
         open(portal.authorize("openid", b -> b.acrValues(List.of(new ACR("high")))).uri().toString());
+        assertThat(driver.findElements(By.id("try-another-way"))).as("at high no other way reaches the level: none is offered").isEmpty();
+        freshBrowserSession();
+        open(portal.authorize("openid", b -> b.acrValues(List.of(new ACR("substantial")))).uri().toString());
         WebElement another = driver.findElement(By.id("try-another-way"));
         navigateBy(() -> another.sendKeys(Keys.ENTER));
 

@@ -228,6 +228,8 @@ class ChipCardLoginTest {
         ChipCardPage chip = ChipCardPage.of(browser.get(attempt.uri().toString()));
         assertThat(chip.page().asString()).as("the Continue button and what to do without JavaScript")
                 .contains("id=\"dd-chip-continue-button\"").contains("<noscript>");
+        assertThat(chip.page().asString()).as("at high no other way reaches the level: \"Log in another way\" is not offered")
+                .doesNotContain("kc-select-try-another-way-form");
 
         ChipCardPage tooEarly = ChipCardPage.of(chip.continueAfterPhone(browser));
         assertThat(tooEarly.shortCode()).as("Continue while the phone is not done: the same request").isEqualTo(chip.shortCode());

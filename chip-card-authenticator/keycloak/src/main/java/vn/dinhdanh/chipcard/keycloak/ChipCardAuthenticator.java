@@ -184,7 +184,11 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
     private static Response page(AuthenticationFlowContext context, ChipCardRequest request) {
         String realmUrl = context.getUriInfo().getBaseUriBuilder().path("realms").path(context.getRealm().getName()).build().toString();
         String appUrl = realmUrl + "/chip-card/requests/" + request.handle();
+        // at high no other way reaches the level (a password or a second factor still ends at this page): none is offered
+        boolean onlyTheCard = KeycloakInternals.requestedLevelOfAuthentication(context.getSession(), context.getAuthenticationSession(),
+                context.getTopLevelFlow()) >= HIGH;
         return context.form()
+                .setAttribute("onlyTheCardReachesThisLevel", onlyTheCard)
                 .setAttribute("qrSvg", QrCodeSvg.of(appUrl))
                 .setAttribute("appLink", SameDeviceAppLink.of(appUrl, context.getRefreshExecutionUrl().toString()))
                 .setAttribute("shortCode", request.shortCode().substring(0, 4) + "-" + request.shortCode().substring(4))
