@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.dinhdanh.chipcard.app.DemoCards;
+import vn.dinhdanh.tests.support.DinhdanhServer;
 
 /**
  * {@code ./dinhdanh start}, the production start, as an operator runs it: a folder made by
@@ -191,6 +192,7 @@ class ProductionStartTest {
     @Test
     @Order(4)
     void whenEverythingIsRight_thenTheServerStarts_withoutDemoClientsOrAccounts() throws Exception {
+        DinhdanhServer suite = DinhdanhServer.get(); // a second, unrelated server on this host while this one starts
         Path log = WORK.resolve("dinhdanh-production-under-test.log");
         ProcessBuilder pb = new ProcessBuilder(System.getProperty("dinhdanh.launcher"), "start", "--http-host=127.0.0.1")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -214,6 +216,13 @@ class ProductionStartTest {
         assertThat(given().auth().oauth2(token).queryParam("max", 1).get(base + "/admin/realms/citizens/users").then().statusCode(200)
                 .extract().jsonPath().getList("$")).isEmpty();
         assertThat(Files.readString(log)).doesNotContain("DEMO PROFILE");
+        // two unrelated servers on one host never join each other: local caches, no JGroups channel, no cluster view
+        for (Path serverLog : List.of(log, WORK.resolve("dinhdanh-server.log"))) {
+            assertThat(Files.readString(serverLog)).as(serverLog.toString())
+                    .doesNotContain("JGroups channel").doesNotContain("cluster view").doesNotContain("ISPN000451");
+        }
+        assertThat(given().get(suite.realmUrl() + "/.well-known/openid-configuration").then().extract().statusCode())
+                .as("the suite's server still answers").isEqualTo(200);
     }
 
     static void awaitReady(Path log) throws Exception {
