@@ -59,12 +59,37 @@ class EkycVerificationTest {
     }
 
     @Test
+    void whenTheCardVerifies_thenTheVerdictCarriesTheSameVerifiedClaimsAsTokens_readByTheSameParser() throws Exception {
+        DemoBank.BankToken token = bankToken("ekyc profile");
+        JsonPath challenge = token.post(server.realmUrl() + "/chip-card/ekyc/challenges").then().statusCode(200).extract().jsonPath();
+        ObjectNode evidence = VirtualMobileApp.evidence(VirtualCards.cardOf(DemoCitizens.NGOC.pin()), Base64.getDecoder().decode(challenge.getString("challenge")));
+        evidence.put("challengeId", challenge.getString("challengeId"));
+        String body = token.postJson(server.realmUrl() + "/chip-card/ekyc/verifications", evidence.toString()).then().statusCode(200).extract().asString();
+
+        var verdict = com.nimbusds.oauth2.sdk.util.JSONObjectUtils.parse(body);
+        assertThat(verdict.get("verdict")).as("the fields of contract version 1 are all still there").isEqualTo("verified");
+        assertThat(verdict).containsKeys("authenticity", "registry", "checks", "claims");
+        var set = com.nimbusds.openid.connect.sdk.assurance.claims.VerifiedClaimsSet.parse(
+                com.nimbusds.oauth2.sdk.util.JSONObjectUtils.getJSONObject(verdict, "verified_claims"));
+        assertThat(set.getVerification().getTrustFramework().getValue()).isEqualTo("vn_eid");
+        assertThat(set.getVerification().getAssuranceLevel().getValue()).isEqualTo("high");
+        var card = set.getVerification().getEvidence().stream()
+                .filter(com.nimbusds.openid.connect.sdk.assurance.evidences.DocumentEvidence.class::isInstance)
+                .map(com.nimbusds.openid.connect.sdk.assurance.evidences.DocumentEvidence.class::cast).findFirst().orElseThrow();
+        assertThat(card.getDocumentDetails().getType()).isEqualTo(com.nimbusds.openid.connect.sdk.assurance.evidences.DocumentType.IDCARD);
+        assertThat(card.getDocumentDetails().getDocumentNumber()).as("the card number is the ID number: not for a bank").isNull();
+        assertThat(set.getClaimsSet().getName()).isEqualTo(DemoCitizens.NGOC.fullName());
+        assertThat(body).doesNotContain(DemoCitizens.NGOC.pin());
+    }
+
+    @Test
     void whenTheCardIsReportedLost_thenTheVerdictIsRefusedWithTheCardStatus() throws Exception {
         JsonPath verdict = verify(bankToken("ekyc"), DemoCitizens.DUC_LOST_CARD.pin());
         assertThat(verdict.getString("verdict")).isEqualTo("refused");
         assertThat(verdict.getString("error")).isEqualTo("card_reported_lost");
         assertThat(verdict.getString("registry.cardStatus")).isEqualTo("REPORTED_LOST");
         assertThat(verdict.getMap("claims")).isNull();
+        assertThat(verdict.getMap("verified_claims")).as("nothing verified, no verified_claims").isNull();
     }
 
     @Test

@@ -146,7 +146,7 @@ public final class ChipCardAppResource {
         if (request.expectedPin() != null && !request.expectedPin().equals(pin)) {
             return fail(request, ChipCardError.PIN_MISMATCH, "This card belongs to someone other than the citizen logging in", checks);
         }
-        requests.update(request.verified(pin));
+        requests.update(request.verified(pin, verdict.proof()));
         AuditLog.event(session, "CHIP_CARD_EVIDENCE").with("realm", session.getContext().getRealm().getName()).subject(pin).success();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", "verified");

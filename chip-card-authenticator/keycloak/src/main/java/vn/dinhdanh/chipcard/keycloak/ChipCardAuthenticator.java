@@ -15,6 +15,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import vn.dinhdanh.idp.authentication.StatelessAuthenticator;
 import vn.dinhdanh.idp.authentication.Level2SecondFactor;
+import vn.dinhdanh.idp.assurance.VerificationAttributes;
 import vn.dinhdanh.idp.federation.AccountLevel;
 import vn.dinhdanh.idp.federation.CitizenStorageProvider;
 import vn.dinhdanh.idp.limits.RateLimits;
@@ -146,6 +147,9 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
                 context.getAuthenticationSession());
         if (raise.raised()) {
             context.getEvent().detail("account_level", "2").detail("sessions_ended", Integer.toString(raise.sessionsEnded()));
+        }
+        if (request.proof() != null) {
+            VerificationAttributes.recordChipProof(user, request.proof());
         }
         context.setUser(user);
         AuthenticationSessionModel auth = context.getAuthenticationSession();

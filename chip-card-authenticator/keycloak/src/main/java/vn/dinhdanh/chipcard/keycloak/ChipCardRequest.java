@@ -1,9 +1,13 @@
 package vn.dinhdanh.chipcard.keycloak;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import vn.dinhdanh.idp.assurance.ChipCardProof;
 
 /**
  * A pending cross-device chip-card login: created for one browser authentication session, read by the mobile
@@ -22,10 +26,11 @@ import java.util.Optional;
  * @param attempts     bad submissions so far
  * @param verifiedPin  personal ID number read from the verified card
  * @param error        code of the last failure
+ * @param proof        what the verified card proved (time, the registry's card facts, the checks), for verified_claims
  */
 public record ChipCardRequest(String handle, String shortCode, byte[] challenge, long expiresAt, String realmId,
                               String authSession, String service, String level, String expectedPin, Status status,
-                              int attempts, String verifiedPin, String error) {
+                              int attempts, String verifiedPin, String error, ChipCardProof proof) {
 
     public enum Status { PENDING, VERIFIED, FAILED }
 
@@ -33,15 +38,15 @@ public record ChipCardRequest(String handle, String shortCode, byte[] challenge,
         return epochSeconds >= expiresAt;
     }
 
-    public ChipCardRequest verified(String pin) {
+    public ChipCardRequest verified(String pin, ChipCardProof proof) {
         return new ChipCardRequest(handle, shortCode, challenge, expiresAt, realmId, authSession, service, level,
-                expectedPin, Status.VERIFIED, attempts, pin, null);
+                expectedPin, Status.VERIFIED, attempts, pin, null, proof);
     }
 
     public ChipCardRequest failedAttempt(ChipCardError cause, int maxAttempts) {
         int n = attempts + 1;
         return new ChipCardRequest(handle, shortCode, challenge, expiresAt, realmId, authSession, service, level,
-                expectedPin, n >= maxAttempts ? Status.FAILED : Status.PENDING, n, null, cause.code());
+                expectedPin, n >= maxAttempts ? Status.FAILED : Status.PENDING, n, null, cause.code(), null);
     }
 
     Map<String, String> toNotes() {
@@ -59,6 +64,13 @@ public record ChipCardRequest(String handle, String shortCode, byte[] challenge,
         if (expectedPin != null) m.put("expectedPin", expectedPin);
         if (verifiedPin != null) m.put("verifiedPin", verifiedPin);
         if (error != null) m.put("error", error);
+        if (proof != null) {
+            m.put("proofTime", proof.time().toString());
+            m.put("cardNumber", proof.cardNumber());
+            m.put("cardIssueDate", proof.issueDate().toString());
+            if (proof.expiryDate() != null) m.put("cardExpiryDate", proof.expiryDate().toString());
+            m.put("proofChecks", String.join(" ", proof.checks()));
+        }
         return m;
     }
 
@@ -69,7 +81,16 @@ public record ChipCardRequest(String handle, String shortCode, byte[] challenge,
         return Optional.of(new ChipCardRequest(m.get("handle"), m.get("shortCode"), Base64.getDecoder().decode(m.get("challenge")),
                 Long.parseLong(m.get("expiresAt")), m.get("realmId"), m.get("authSession"), m.get("service"), m.get("level"),
                 m.get("expectedPin"), Status.valueOf(m.get("status")), Integer.parseInt(m.get("attempts")), m.get("verifiedPin"),
-                m.get("error")));
+                m.get("error"), proofFromNotes(m)));
+    }
+
+    private static ChipCardProof proofFromNotes(Map<String, String> m) {
+        if (m.get("proofTime") == null) {
+            return null;
+        }
+        return new ChipCardProof(Instant.parse(m.get("proofTime")), m.get("cardNumber"), LocalDate.parse(m.get("cardIssueDate")),
+                m.get("cardExpiryDate") == null ? null : LocalDate.parse(m.get("cardExpiryDate")),
+                List.of(m.get("proofChecks").split(" ")));
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class ChipCardRequests {
         String shortCode = uniqueShortCode(handle, lifespanSeconds);
         long expiresAt = Time.currentTime() + lifespanSeconds;
         ChipCardRequest request = new ChipCardRequest(handle, shortCode, challenge, expiresAt, realmId, authSession, service, level,
-                expectedPin, ChipCardRequest.Status.PENDING, 0, null, null);
+                expectedPin, ChipCardRequest.Status.PENDING, 0, null, null, null);
         store.put(REQUEST + handle, lifespanSeconds + 60L, request.toNotes());
         store.put(CHALLENGE + Base64.getEncoder().encodeToString(challenge), lifespanSeconds + 60L, Map.of("handle", handle));
         return request;

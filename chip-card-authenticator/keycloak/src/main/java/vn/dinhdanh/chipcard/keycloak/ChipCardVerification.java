@@ -1,6 +1,7 @@
 package vn.dinhdanh.chipcard.keycloak;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
@@ -8,6 +9,8 @@ import vn.dinhdanh.icao.IcaoException;
 import vn.dinhdanh.icao.verify.CardEvidence;
 import vn.dinhdanh.icao.verify.CitizenIdentity;
 import vn.dinhdanh.icao.verify.VerificationResult;
+import vn.dinhdanh.idp.assurance.ChipCardProof;
+import vn.dinhdanh.idp.assurance.IdentityAssurance;
 import vn.dinhdanh.idp.registry.PopulationRegistryProvider;
 import vn.dinhdanh.registry.Citizen;
 import vn.dinhdanh.registry.IdentityCard;
@@ -26,6 +29,29 @@ public final class ChipCardVerification {
                           Optional<Citizen> citizen, Optional<IdentityCard> registryCard) {
         public boolean verified() {
             return error.isEmpty();
+        }
+
+        /**
+         * What a verified card proved, for {@code verified_claims}: when, the registry's facts about the card, and the
+         * checks it passed in the {@code check_method} vocabulary (Passive Authentication {@code vdig}, Active
+         * Authentication {@code vcrypt}, the registry {@code data}).
+         *
+         * @throws IllegalStateException when the card was not verified
+         */
+        public ChipCardProof proof() {
+            if (!verified() || registryCard.isEmpty()) {
+                throw new IllegalStateException("no proof from a refused card");
+            }
+            List<String> checks = new ArrayList<>();
+            if (card.passiveAuthenticationPassed()) {
+                checks.add(IdentityAssurance.CHECK_PASSIVE_AUTHENTICATION);
+            }
+            if (card.activeAuthenticationPassed()) {
+                checks.add(IdentityAssurance.CHECK_ACTIVE_AUTHENTICATION);
+            }
+            checks.add(IdentityAssurance.CHECK_REGISTRY_DATA);
+            IdentityCard c = registryCard.get();
+            return new ChipCardProof(card.checkedAt(), c.cardNumber(), c.issueDate(), c.expiryDate(), checks);
         }
     }
 

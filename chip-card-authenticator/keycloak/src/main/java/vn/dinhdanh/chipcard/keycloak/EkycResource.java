@@ -28,12 +28,16 @@ import org.keycloak.models.KeycloakSession;
 import vn.dinhdanh.icao.IcaoException;
 import vn.dinhdanh.registry.RegistryUnavailableException;
 import vn.dinhdanh.registry.Citizen;
+import vn.dinhdanh.idp.assurance.ChipCardProof;
+import vn.dinhdanh.idp.assurance.VerificationRecord;
+import vn.dinhdanh.idp.assurance.VerifiedClaims;
 
 /**
  * Chip verification for relying parties (eKYC), contract version 1, at {@code /realms/{realm}/chip-card/ekyc}.
  * A client holding a client-credentials token with the {@value #SCOPE} scope asks for a challenge, then posts
  * the card evidence and receives a verdict: each check, authenticity, the registry match, the life and card
- * status, and the citizen claims its scopes allow. No user session is created; every call is audited.
+ * status, and the citizen claims its scopes allow, also as {@code verified_claims} (OpenID Connect for Identity
+ * Assurance 1.0, as in ID tokens and userinfo). No user session is created; every call is audited.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public final class EkycResource {
@@ -140,7 +144,12 @@ public final class EkycResource {
         answer.put("registry", registry);
         answer.put("checks", ChipCardAppResource.checks(verdict));
         if (verdict.verified()) {
-            answer.put("claims", claims(verdict.citizen().get(), auth, client));
+            Map<String, Object> claims = claims(verdict.citizen().get(), auth, client);
+            answer.put("claims", claims);
+            // the same structure as verified_claims in ID tokens and userinfo, so that one parser serves the bank
+            ChipCardProof proof = verdict.proof();
+            answer.put("verified_claims", VerifiedClaims.complete(new VerificationRecord(true, proof.time(), Optional.of(proof)),
+                    claims, claims.containsKey("personal_id_number")));
         }
         audit(client, "EKYC_VERIFICATION", verdict.error().map(ChipCardError::code).orElse(null), verdict.pin().map(p -> p.value()).orElse(null));
         return ChipCardAppResource.ok(answer);

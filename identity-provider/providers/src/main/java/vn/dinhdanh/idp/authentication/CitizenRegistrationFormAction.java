@@ -21,6 +21,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
+import vn.dinhdanh.idp.assurance.VerificationAttributes;
 import vn.dinhdanh.idp.federation.CitizenAttributes;
 import vn.dinhdanh.idp.federation.CitizenStorageProvider;
 import vn.dinhdanh.idp.federation.MobileNumber;
@@ -225,6 +226,8 @@ public final class CitizenRegistrationFormAction implements FormAction {
                 : CitizenStorageProvider.importAfterProof(context.getSession(), context.getRealm(), pin);
         user.setSingleAttribute(CitizenAttributes.PHONE_NUMBER, context.getAuthenticationSession().getAuthNote(NOTE_PHONE));
         user.setSingleAttribute(CitizenAttributes.ACCOUNT_LEVEL, "1");
+        // the registry match validate() made in this request: the level-1 verification verified_claims report
+        VerificationAttributes.recordRegistryMatch(user, java.time.Instant.ofEpochMilli(org.keycloak.common.util.Time.currentTimeMillis()));
         context.setUser(user);
         // The citizen just chose the password this login is made with: amr says so, as a password login's would.
         AuthenticationMethods.add(context.getAuthenticationSession(), "pwd");

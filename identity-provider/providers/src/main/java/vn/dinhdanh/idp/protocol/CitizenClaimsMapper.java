@@ -115,7 +115,16 @@ public final class CitizenClaimsMapper extends AbstractOIDCProtocolMapper
     }
 
     static Map<String, Object> claims(ProtocolMapperModel model, UserModel user, ClientSessionContext ctx) {
-        ClaimSet set = ClaimSet.valueOf(model.getConfig().getOrDefault(CLAIM_SET, "PROFILE"));
+        return claims(claimSet(model), user, ctx.getClientSession().getClient());
+    }
+
+    /** The claim set a mapper of this kind is configured to release. */
+    static ClaimSet claimSet(ProtocolMapperModel model) {
+        return ClaimSet.valueOf(model.getConfig().getOrDefault(CLAIM_SET, "PROFILE"));
+    }
+
+    /** The claims of one set for this citizen, as this client may receive them. */
+    static Map<String, Object> claims(ClaimSet set, UserModel user, org.keycloak.models.ClientModel client) {
         Map<String, Object> claims = new LinkedHashMap<>();
         switch (set) {
             case PROFILE -> {
@@ -142,7 +151,7 @@ public final class CitizenClaimsMapper extends AbstractOIDCProtocolMapper
                 }
             }
             case PERSONAL_ID -> {
-                if (Boolean.parseBoolean(ctx.getClientSession().getClient().getAttribute(GOVERNMENT_CLIENT))) {
+                if (Boolean.parseBoolean(client.getAttribute(GOVERNMENT_CLIENT))) {
                     put(claims, "personal_id_number", user.getFirstAttribute(CitizenAttributes.PERSONAL_ID_NUMBER));
                 }
             }

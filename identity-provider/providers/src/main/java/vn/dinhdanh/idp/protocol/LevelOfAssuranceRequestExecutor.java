@@ -3,6 +3,9 @@ package vn.dinhdanh.idp.protocol;
 import vn.dinhdanh.idp.keycloak.KeycloakInternals;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import vn.dinhdanh.idp.assurance.ClaimsRequest;
+import vn.dinhdanh.idp.assurance.InvalidClaimsRequestException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.representations.ClaimsRepresentation;
@@ -33,9 +36,9 @@ public final class LevelOfAssuranceRequestExecutor implements ClientPolicyExecut
         // Exactly the values Keycloak will turn into a level: the essential acr claim if there is one, otherwise
         // acr_values (split on single spaces, so an empty value is seen), the acr claim's voluntary values and the
         // client's defaults. Any value outside the map would count as level 0.
-        if (!readable(request.getClaims())) {
-            // Keycloak would ignore a claims parameter it cannot read, and with it an essential acr claim
-            throw new ClientPolicyException(OAuthErrorException.INVALID_REQUEST, "the claims parameter is not a JSON object of the OpenID Connect claims request");
+        Optional<String> unreadable = acrProblem(request.getClaims());
+        if (unreadable.isPresent()) {
+            throw new ClientPolicyException(OAuthErrorException.INVALID_REQUEST, unreadable.get());
         }
         List<String> asked;
         try {
@@ -62,6 +65,27 @@ public final class LevelOfAssuranceRequestExecutor implements ClientPolicyExecut
         } catch (java.io.IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Why Keycloak would miss a level asked for in the claims parameter, if it would. Keycloak ignores a parameter it
+     * cannot read, and with it an essential {@code acr} claim. It cannot read the additions of OpenID Connect for
+     * Identity Assurance ({@code verified_claims}, {@code purpose}); such a request is let through only when it asks
+     * for no {@code acr} claim, which it must then ask for with {@code acr_values}.
+     */
+    static Optional<String> acrProblem(String claims) {
+        if (readable(claims)) {
+            return Optional.empty();
+        }
+        ClaimsRequest parsed;
+        try {
+            parsed = ClaimsRequest.parse(claims);
+        } catch (InvalidClaimsRequestException e) {
+            return Optional.of(e.getMessage());
+        }
+        return parsed.names("acr")
+                ? Optional.of("beside verified_claims or purpose, ask for the level of assurance with acr_values, not with an acr claim")
+                : Optional.empty();
     }
 
     private static boolean allOffered(List<String> asked, Map<String, Integer> levels) {

@@ -66,6 +66,25 @@ class LevelOfAssuranceRequestExecutorTest {
                 .satisfies(e -> assertThat(((ClientPolicyException) e).getError()).isEqualTo("invalid_request"));
     }
 
+    static final String VERIFIED_GIVEN_NAME = "\"verified_claims\":{\"verification\":{\"trust_framework\":null},\"claims\":{\"given_name\":null}}";
+
+    @Test
+    void whenVerifiedClaimsAreAskedBesideAcrValues_thenTheRequestGoesOnThoughKeycloakCannotReadTheParameter() {
+        assertThatCode(() -> executor.executeOnEvent(request("high", "{\"userinfo\":{" + VERIFIED_GIVEN_NAME + "}}")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> executor.executeOnEvent(request(null, "{\"id_token\":{\"name\":{\"purpose\":\"greeting\"}}}")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void whenVerifiedClaimsAreAskedBesideAnAcrClaim_thenInvalidRequestRatherThanKeycloakDroppingTheAcrClaim() {
+        assertThatThrownBy(() -> executor.executeOnEvent(request(null,
+                "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"high\"]}," + VERIFIED_GIVEN_NAME + "}}")))
+                .isInstanceOf(ClientPolicyException.class)
+                .satisfies(e -> assertThat(((ClientPolicyException) e).getError()).isEqualTo("invalid_request"))
+                .satisfies(e -> assertThat(((ClientPolicyException) e).getErrorDetail()).contains("acr_values"));
+    }
+
     @Test
     void whenTheEventIsNotAnAuthorizationRequest_thenNothingIsChecked() {
         AuthorizationRequestContext context = request("gold", null);
