@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -171,6 +172,10 @@ public final class HttpPopulationRegistry implements PopulationRegistry {
             throw new RegistryUnavailableException("Registry did not answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                // the client's own request or connect timeout, the same deadline seen from inside
+                throw new RegistryUnavailableException("Registry did not answer within " + timeout.toMillis() + " ms", cause);
+            }
             throw new RegistryUnavailableException("Registry request failed: " + cause.getClass().getSimpleName(), cause);
         } catch (InterruptedException e) {
             call.cancel(true);
