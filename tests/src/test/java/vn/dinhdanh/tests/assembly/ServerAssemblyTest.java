@@ -40,4 +40,13 @@ class ServerAssemblyTest {
                 .anyMatch(n -> n.startsWith("vn/dinhdanh/chipcard/app/VirtualMobileApp"))
                 .anyMatch(n -> n.startsWith("vn/dinhdanh/registry/demo/DemoCitizens"));
     }
+
+    @Test
+    void whenTheServerIsAssembled_thenTheHttpRegistrysCircuitBreakerIsDeployed_withoutASecondCopyOfKeycloaksLogging() throws IOException {
+        List<String> providers = entries(SERVER.resolve("providers"));
+        assertThat(providers).as("resilience4j's breaker and its core, which Keycloak does not ship")
+                .contains("io/github/resilience4j/circuitbreaker/CircuitBreaker.class", "io/github/resilience4j/core/EventPublisher.class")
+                .as("slf4j-api comes from Keycloak's lib/, not from providers/")
+                .noneMatch(name -> name.startsWith("org/slf4j/"));
+    }
 }

@@ -135,7 +135,6 @@ public final class DinhdanhServer {
         String password = System.getProperty("dinhdanh.postgres.password", "");
         try {
             assembled();
-            run(List.of(System.getProperty("dinhdanh.launcher"), "configure-postgres", home.toString()));
             try (Connection c = DriverManager.getConnection(url + "postgres", user, password); Statement st = c.createStatement()) {
                 for (String db : List.of(POSTGRES_KEYCLOAK_DB, POSTGRES_REGISTRY_DB)) {
                     st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
@@ -147,8 +146,12 @@ public final class DinhdanhServer {
             env.put("KC_DB_USERNAME", user);
             env.put("KC_DB_PASSWORD", password);
             env.put("DINHDANH_REGISTRY_DB_URL", url + POSTGRES_REGISTRY_DB);
-            env.put("DINHDANH_REGISTRY_DB_USERNAME", user);
-            env.put("DINHDANH_REGISTRY_DB_PASSWORD", password);
+            // the registry's two roles, made and granted by configure-postgres as the administrator
+            env.put("DINHDANH_REGISTRY_DB_ADMIN_USERNAME", user);
+            env.put("DINHDANH_REGISTRY_DB_ADMIN_PASSWORD", password);
+            env.put("DINHDANH_REGISTRY_DB_USERNAME", POSTGRES_REGISTRY_LOGIN_ROLE);
+            env.put("DINHDANH_REGISTRY_DB_WRITER_USERNAME", POSTGRES_REGISTRY_WRITER_ROLE);
+            run(List.of(System.getProperty("dinhdanh.launcher"), "configure-postgres", home.toString()), env);
             return launch(home, 8280, 9280, env, work.resolve("dinhdanh-server-postgres.log"));
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Could not start the dinhdanh server on PostgreSQL", e);
@@ -160,6 +163,9 @@ public final class DinhdanhServer {
 
     public static final String POSTGRES_KEYCLOAK_DB = "dinhdanh_test_keycloak";
     public static final String POSTGRES_REGISTRY_DB = "dinhdanh_test_registry";
+    /** The registry's role for logins (SELECT only) and the one that writes, as configure-postgres makes them. */
+    public static final String POSTGRES_REGISTRY_LOGIN_ROLE = "dinhdanh_registry_login";
+    public static final String POSTGRES_REGISTRY_WRITER_ROLE = "dinhdanh_registry_writer";
 
     private static Path assembled() {
         Path source = Path.of(System.getProperty("dinhdanh.server.dir"));
@@ -233,7 +239,13 @@ public final class DinhdanhServer {
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).inheritIO().start();
+        run(command, Map.of());
+    }
+
+    private static void run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        pb.environment().putAll(env);
+        Process p = pb.start();
         if (p.waitFor() != 0) {
             throw new IOException("Failed: " + String.join(" ", command));
         }

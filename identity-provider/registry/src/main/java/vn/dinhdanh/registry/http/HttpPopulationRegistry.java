@@ -1,11 +1,13 @@
 package vn.dinhdanh.registry.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,6 +19,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -146,24 +154,35 @@ public final class HttpPopulationRegistry implements PopulationRegistry {
         return get(path, false);
     }
 
-    /** The answer's JSON; empty for the contract's not-found answer (for an optional endpoint, for any 404). */
+    /**
+     * The answer's JSON; empty for the contract's not-found answer (for an optional endpoint, for any 404). The whole
+     * call (connecting, the status line, the body) must end within the timeout: a registry that accepts the connection
+     * and then sends nothing, or stops in the middle of the body, is given up on and the exchange cancelled.
+     */
     private Optional<JsonNode> get(String path, boolean optionalEndpoint) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .header("Accept", "application/json").GET();
         headers.get().forEach(request::header);
-        HttpResponse<InputStream> response;
-        byte[] body;
+        CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(request.build(), info -> new CappedBody(maxResponseBytes + 1));
+        HttpResponse<byte[]> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(maxResponseBytes + 1);
+            response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new RegistryUnavailableException("Registry did not answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                // the client's own request or connect timeout, the same deadline seen from inside
+                throw new RegistryUnavailableException("Registry did not answer within " + timeout.toMillis() + " ms", cause);
             }
-        } catch (IOException e) {
-            throw new RegistryUnavailableException("Registry request failed: " + e.getClass().getSimpleName(), e);
+            throw new RegistryUnavailableException("Registry request failed: " + cause.getClass().getSimpleName(), cause);
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             throw new RegistryUnavailableException("Interrupted while waiting for the registry", e);
         }
+        byte[] body = response.body();
         if (body.length > maxResponseBytes) {
             throw new RegistryUnavailableException("Registry answer exceeds " + maxResponseBytes + " bytes");
         }
@@ -181,6 +200,55 @@ public final class HttpPopulationRegistry implements PopulationRegistry {
         } catch (IOException e) {
             // the parser's message may quote the body, which holds personal data: leave it out
             throw new RegistryUnavailableException("Registry returned malformed JSON");
+        }
+    }
+
+    /** The body, at most {@code cap} bytes of it: the rest is not read (the subscription is cancelled). */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final int cap;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        CappedBody(int cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(1);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                int n = Math.min(buffer.remaining(), cap - bytes.size());
+                byte[] chunk = new byte[n];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, n);
+            }
+            if (bytes.size() >= cap) {
+                subscription.cancel();
+                result.complete(bytes.toByteArray());
+            } else {
+                subscription.request(1);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
         }
     }
 
@@ -231,7 +299,7 @@ public final class HttpPopulationRegistry implements PopulationRegistry {
             }
         }
 
-        /** Connect and request timeout (default 5 s). */
+        /** The longest a call may take, connecting and reading the whole answer included (default 5 s). */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
             return this;

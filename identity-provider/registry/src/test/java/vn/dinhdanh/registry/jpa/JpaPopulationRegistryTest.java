@@ -136,4 +136,33 @@ class JpaPopulationRegistryTest {
             assertThat(back).isEqualTo(old);
         }
     }
+
+    @Test
+    void whenTheDatabaseIsGone_thenEveryLookupIsUnavailable_neverUnknown_andTheMessageHoldsNoNumber() throws Exception {
+        try (EntityManager em = db.emf.createEntityManager()) {
+            JpaPopulationRegistry registry = new JpaPopulationRegistry(em, java.time.Duration.ofSeconds(2));
+            assertThat(registry.findCitizen(pin("079195012346"))).isPresent();
+            try (var c = db.connection(); var st = c.createStatement()) {
+                st.execute("DROP TABLE registry_card");
+                st.execute("DROP TABLE registry_citizen");
+            }
+            em.clear();
+            for (org.assertj.core.api.ThrowableAssert.ThrowingCallable lookup : List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+                    () -> registry.findCitizen(pin("079195012346")), () -> registry.cards(pin("079195012346")),
+                    () -> registry.currentCard(pin("079195012346")), registry::countCitizens)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(lookup)
+                        .isInstanceOf(vn.dinhdanh.registry.RegistryUnavailableException.class)
+                        .hasMessageStartingWith("Registry database did not answer: ")
+                        .hasMessageNotContaining("079195012346");
+            }
+        }
+    }
+
+    @Test
+    void whenTheStatementTimeoutIsNegative_thenItIsRefused() {
+        try (EntityManager em = db.emf.createEntityManager()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JpaPopulationRegistry(em, java.time.Duration.ofMillis(-1)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }
