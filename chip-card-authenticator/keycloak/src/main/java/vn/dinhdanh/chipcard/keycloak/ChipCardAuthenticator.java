@@ -149,7 +149,7 @@ public final class ChipCardAuthenticator implements StatelessAuthenticator {
             context.getEvent().detail("account_level", "2").detail("sessions_ended", Integer.toString(raise.sessionsEnded()));
         }
         if (request.proof() != null) {
-            VerificationAttributes.recordChipProof(user, request.proof());
+            VerificationAttributes.recordChipProof(user, context.getAuthenticationSession(), request.proof());
         }
         context.setUser(user);
         AuthenticationSessionModel auth = context.getAuthenticationSession();

@@ -102,7 +102,7 @@ public final class VerifiedClaimsMapper extends AbstractOIDCProtocolMapper imple
             });
         }
         boolean documentNumberAllowed = available.containsKey("personal_id_number");
-        VerificationRecord record = VerificationAttributes.of(user);
+        VerificationRecord record = VerificationAttributes.of(user, ctx.getClientSession().getUserSession());
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
         List<Map<String, Object>> answers = query.get().elements().stream()
                 .map(element -> VerifiedClaims.answer(element, record, available, documentNumberAllowed, now))
