@@ -30,11 +30,18 @@ class GovernmentPortalProfileTest {
     static DinhdanhServer server;
     static AdminApi admin;
 
-    /** A public client allowing what OAuth 2.1 forbids (implicit, password grant, no PKCE required); of type government if asked. */
+    static final String SECRET = "test-client-secret-" + "x".repeat(24);
+
+    /**
+     * A confidential client (a public one falls under the PKCE rule of every public client) allowing what OAuth 2.1
+     * forbids: implicit grant, password grant, no PKCE required; of type government if asked.
+     */
     static Map<String, Object> lax(String clientId, boolean government) {
         Map<String, Object> client = new HashMap<>();
         client.put("clientId", clientId);
-        client.put("publicClient", true);
+        client.put("publicClient", false);
+        client.put("clientAuthenticatorType", "client-secret");
+        client.put("secret", SECRET);
         client.put("standardFlowEnabled", true);
         client.put("implicitFlowEnabled", true);
         client.put("directAccessGrantsEnabled", true);
@@ -110,12 +117,12 @@ class GovernmentPortalProfileTest {
     void whenAGovernmentPortalUsesThePasswordGrant_thenItIsRefused() {
         Map<String, String> form = Map.of("grant_type", "password", "username", DemoCitizens.AN.pin(), "password", DemoCitizens.AN.password(),
                 "scope", "openid");
-        Response refused = given().formParams(form).formParam("client_id", PORTAL).post(server.realmUrl() + "/protocol/openid-connect/token");
+        Response refused = given().formParams(form).auth().preemptive().basic(PORTAL, SECRET).post(server.realmUrl() + "/protocol/openid-connect/token");
         assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(400);
         assertThat(refused.jsonPath().getString("error")).isEqualTo("invalid_grant");
         assertThat(refused.jsonPath().getString("error_description")).containsIgnoringCase("prohibited");
 
-        Response control = given().formParams(form).formParam("client_id", CONTROL).post(server.realmUrl() + "/protocol/openid-connect/token");
+        Response control = given().formParams(form).auth().preemptive().basic(CONTROL, SECRET).post(server.realmUrl() + "/protocol/openid-connect/token");
         assertThat(control.asString()).as("the control client is not refused by the profile").doesNotContainIgnoringCase("prohibited");
     }
 
@@ -127,7 +134,7 @@ class GovernmentPortalProfileTest {
         portal.put("redirectUris", List.of("http://localhost:3010/*"));
         Response refused = admin.updateClient(portal);
         assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(400);
-        assertThat(refused.asString()).contains("invalid_redirect_uri");
+        assertThat(refused.asString()).contains("Invalid Redirect Uri");
 
         Map<String, Object> control = new HashMap<>(admin.client(CONTROL));
         control.put("redirectUris", List.of("http://localhost:3010/*"));
