@@ -31,13 +31,17 @@ public enum RelyingPartyType {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The type named by an attribute value; empty for no value or a value that names no type. */
+    /**
+     * The type named by an attribute value, matched exactly as Keycloak's client-attributes condition matches it (so
+     * that a client never gets the subject type of one type and the client policy of another); empty for no value or a
+     * value that names no type.
+     */
     public static Optional<RelyingPartyType> fromAttribute(String value) {
         if (value == null) {
             return Optional.empty();
         }
         for (RelyingPartyType type : values()) {
-            if (type.attributeValue().equals(value.trim().toLowerCase(Locale.ROOT))) {
+            if (type.attributeValue().equals(value)) {
                 return Optional.of(type);
             }
         }

@@ -61,7 +61,7 @@ class PairwiseSubjectMapperTest {
         assertThat(mapper.transformUserInfoToken(userinfo, null, null, citizen, bank).getSubject()).isEqualTo(id);
         AccessToken introspection = new AccessToken();
         assertThat(mapper.transformIntrospectionToken(introspection, null, null, citizen, bank).getSubject()).isEqualTo(id);
-        assertThat(idTokenSub(clientOfType("telecom", "TELECOM", null), citizen)).isNotEqualTo(ACCOUNT).isNotEqualTo(id);
+        assertThat(idTokenSub(clientOfType("telecom", "telecom", null), citizen)).isNotEqualTo(ACCOUNT).isNotEqualTo(id);
     }
 
     @Test
@@ -78,6 +78,8 @@ class PairwiseSubjectMapperTest {
         assertThat(idTokenSub(clientOfType("portal", "government", null), citizen)).isEqualTo(ACCOUNT);
         assertThat(idTokenSub(clientOfType("portal", null, null), citizen)).isEqualTo(ACCOUNT);
         assertThat(idTokenSub(clientOfType("portal", "insurer", null), citizen)).isEqualTo(ACCOUNT);
+        // matched exactly, as the client policies' condition matches: "Bank" gets neither FAPI nor a pairwise sub
+        assertThat(idTokenSub(clientOfType("portal", "Bank", null), citizen)).isEqualTo(ACCOUNT);
     }
 
     @Test
