@@ -21,6 +21,8 @@ public final class ProductionRealm {
 
     public static final String DEMO_ATTRIBUTE = "dinhdanh.demo";
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String REDIRECT_URIS_EXECUTOR = "secure-redirect-uris-enforcer";
+    static final List<String> HTTP_ALLOWANCES = List.of("allow-http-scheme", "allow-ipv4-loopback-address", "allow-ipv6-loopback-address");
 
     private ProductionRealm() {
     }
@@ -41,13 +43,31 @@ public final class ProductionRealm {
         return copy;
     }
 
+    /**
+     * The realm whose redirect-URI rules (Keycloak's {@code secure-redirect-uris-enforcer}) allow https only: the demo
+     * realm lets its demo portals redirect to http on loopback, a production server never does.
+     */
+    public static ObjectNode withHttpsRedirectsOnly(ObjectNode realm) {
+        ObjectNode copy = realm.deepCopy();
+        for (JsonNode profile : copy.path("clientProfiles").path("profiles")) {
+            for (JsonNode executor : profile.path("executors")) {
+                if (REDIRECT_URIS_EXECUTOR.equals(executor.path("executor").asText()) && executor.path("configuration") instanceof ObjectNode config) {
+                    for (String allowance : HTTP_ALLOWANCES) {
+                        config.put(allowance, "false");
+                    }
+                }
+            }
+        }
+        return copy;
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             System.err.println("usage: ProductionRealm <demo realm file> <production realm file>");
             System.exit(2);
         }
         List<String> removed = new ArrayList<>();
-        ObjectNode production = withoutDemoClients((ObjectNode) JSON.readTree(Path.of(args[0]).toFile()), removed);
+        ObjectNode production = withHttpsRedirectsOnly(withoutDemoClients((ObjectNode) JSON.readTree(Path.of(args[0]).toFile()), removed));
         Path out = Path.of(args[1]);
         Files.createDirectories(out.toAbsolutePath().getParent());
         JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), production);

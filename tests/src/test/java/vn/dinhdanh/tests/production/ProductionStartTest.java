@@ -77,6 +77,7 @@ class ProductionStartTest {
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "operator");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("DINHDANH_AUDIT_PSEUDONYM_KEY", "operator-secret-" + "k".repeat(40));
+        env.put("DINHDANH_PAIRWISE_SUBJECT_SALT", "operator-salt-" + "s".repeat(40));
         env.put("DINHDANH_SMS_GATEWAY_URL", "http://127.0.0.1:9/sms");
         env.put("DINHDANH_PROFILE", "demo"); // inherited by mistake: a production start must ignore it
         return env;
@@ -159,6 +160,10 @@ class ProductionStartTest {
         assertThat(noAuditKey.exit()).isNotZero();
         assertThat(noAuditKey.output()).contains("set DINHDANH_AUDIT_PSEUDONYM_KEY");
 
+        Outcome noSalt = start(with(ok, "DINHDANH_PAIRWISE_SUBJECT_SALT", null), "--http-host=127.0.0.1");
+        assertThat(noSalt.exit()).isNotZero();
+        assertThat(noSalt.output()).contains("set DINHDANH_PAIRWISE_SUBJECT_SALT");
+
         Outcome demoFolder = start(with(ok, "DINHDANH_HOME", System.getProperty("dinhdanh.server.dir")), "--http-host=127.0.0.1");
         assertThat(demoFolder.exit()).isNotZero();
         assertThat(demoFolder.output()).contains("holds the demo profile");
@@ -173,6 +178,15 @@ class ProductionStartTest {
                 "--http-host=127.0.0.1");
         assertThat(demoKey.exit()).isNotZero();
         assertThat(demoKey.output()).contains("production start refused: DINHDANH_AUDIT_PSEUDONYM_KEY is the published demo key");
+
+        Outcome demoSalt = start(with(ok, "DINHDANH_PAIRWISE_SUBJECT_SALT", "DEMO-ONLY-pairwise-subject-salt-published-not-for-production"),
+                "--http-host=127.0.0.1");
+        assertThat(demoSalt.exit()).isNotZero();
+        assertThat(demoSalt.output()).contains("production start refused: DINHDANH_PAIRWISE_SUBJECT_SALT is the published demo salt");
+
+        Outcome shortSalt = start(with(ok, "DINHDANH_PAIRWISE_SUBJECT_SALT", "too-short"), "--http-host=127.0.0.1");
+        assertThat(shortSalt.exit()).isNotZero();
+        assertThat(shortSalt.output()).contains("set the pairwise subject salt");
 
         Outcome outbox = start(operatorSettings(OUTBOX_HOME), "--http-host=127.0.0.1");
         assertThat(outbox.exit()).isNotZero();
@@ -210,7 +224,7 @@ class ProductionStartTest {
                 .then().statusCode(200).extract().path("access_token");
         List<String> clients = given().auth().oauth2(token).get(base + "/admin/realms/citizens/clients").then().statusCode(200)
                 .extract().jsonPath().getList("clientId");
-        assertThat(clients).doesNotContain("public-services-portal", "demo-bank", "ministry-portal");
+        assertThat(clients).doesNotContain("public-services-portal", "demo-bank", "demo-telecom", "ministry-portal");
         assertThat(given().auth().oauth2(token).get(base + "/admin/realms/citizens/users/count").then().statusCode(200)
                 .extract().asString()).as("no demo account").isEqualTo("0");
         assertThat(given().auth().oauth2(token).queryParam("max", 1).get(base + "/admin/realms/citizens/users").then().statusCode(200)

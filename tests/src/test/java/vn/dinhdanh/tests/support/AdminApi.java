@@ -122,8 +122,38 @@ public final class AdminApi {
                 attributes.put(name, value);
             }
         });
-        given().auth().oauth2(token).contentType("application/json").body(Map.of("clientId", clientId, "attributes", attributes))
+        // the whole representation, as the admin console sends it: client policies check the client as it will be
+        Map<String, Object> changed = new java.util.LinkedHashMap<>(client);
+        changed.put("attributes", attributes);
+        given().auth().oauth2(token).contentType("application/json").body(changed)
                 .put(admin() + "/clients/" + client.get("id")).then().statusCode(204);
+    }
+
+    /** The representation of a client of the citizens realm, by client_id. */
+    public Map<String, Object> client(String clientId) {
+        return given().auth().oauth2(token()).queryParam("clientId", clientId).get(admin() + "/clients")
+                .then().statusCode(200).extract().jsonPath().getMap("[0]");
+    }
+
+    /** Creates a client of the citizens realm from this representation; the answer as Keycloak gives it. */
+    public io.restassured.response.Response createClient(Map<String, Object> representation) {
+        return given().auth().oauth2(token()).contentType("application/json").body(representation).post(admin() + "/clients");
+    }
+
+    /** Replaces a client's representation (PUT); the answer as Keycloak gives it. */
+    public io.restassured.response.Response updateClient(Map<String, Object> representation) {
+        return given().auth().oauth2(token()).contentType("application/json").body(representation)
+                .put(admin() + "/clients/" + representation.get("id"));
+    }
+
+    /** Deletes a client of the citizens realm by client_id, if it exists. */
+    public void deleteClient(String clientId) {
+        String token = token();
+        List<Map<String, Object>> found = given().auth().oauth2(token).queryParam("clientId", clientId).get(admin() + "/clients")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        for (Map<String, Object> client : found) {
+            given().auth().oauth2(token).delete(admin() + "/clients/" + client.get("id")).then().statusCode(204);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -176,6 +176,21 @@ public final class RelyingParty {
         }
     }
 
+    /** Token introspection (RFC 7662) of one of this client's tokens, the client authenticating as at the token endpoint. */
+    public com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse introspect(com.nimbusds.oauth2.sdk.token.Token token) {
+        try {
+            var request = new com.nimbusds.oauth2.sdk.TokenIntrospectionRequest(metadata.getIntrospectionEndpointURI(),
+                    clientAuthentication.apply(assertionAudience()), token);
+            var response = com.nimbusds.oauth2.sdk.TokenIntrospectionResponse.parse(request.toHTTPRequest().send());
+            if (!response.indicatesSuccess()) {
+                throw new AssertionError("introspection refused: " + response.toErrorResponse().getErrorObject());
+            }
+            return response.toSuccessResponse();
+        } catch (java.io.IOException | com.nimbusds.oauth2.sdk.ParseException e) {
+            throw new IllegalStateException("introspection failed", e);
+        }
+    }
+
     /** GET userinfo with the access token; fails unless the answer is a success. */
     public com.nimbusds.openid.connect.sdk.claims.UserInfo userInfo(com.nimbusds.oauth2.sdk.token.AccessToken accessToken) {
         try {
