@@ -63,7 +63,10 @@ class LoginBenchmark {
 
     @Test
     void loginsPerSecond() throws Exception {
-        DinhdanhServer server = DinhdanhServer.get();
+        // -Dbench.server=postgres: the server on PostgreSQL (Keycloak's database and the registry; with
+        // -Ddinhdanh.postgres.registry.db=dinhdanh_scale, the 10-million registry of ./dinhdanh registry-scale)
+        boolean postgres = "postgres".equals(System.getProperty("bench.server", "h2"));
+        DinhdanhServer server = postgres ? DinhdanhServer.postgres() : DinhdanhServer.get();
         String base = server.baseUrl();
         createStockRealm(base, "stock", null);
         createStockRealm(base, "stock-fast", "hashAlgorithm(pbkdf2-sha256) and hashIterations(1)");
@@ -191,7 +194,9 @@ class LoginBenchmark {
 
     static void report(List<List<Result>> rounds) throws Exception {
         StringBuilder out = new StringBuilder();
-        out.append("dinhdanh login benchmark, ").append(Instant.now()).append(", ").append(THREADS).append(" threads, driver on the same machine, ")
+        out.append("dinhdanh login benchmark, ").append(Instant.now()).append(", server on ").append(System.getProperty("bench.server", "h2"))
+                .append(System.getProperty("dinhdanh.postgres.registry.db", "").isBlank() ? "" : ", registry " + System.getProperty("dinhdanh.postgres.registry.db"))
+                .append(", ").append(THREADS).append(" threads, driver on the same machine, ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(rounds.size()).append(" rounds\n");
         for (int i = 0; i < rounds.size(); i++) {
             out.append("round ").append(i + 1).append('\n');

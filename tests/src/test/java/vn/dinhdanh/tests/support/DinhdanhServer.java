@@ -135,8 +135,12 @@ public final class DinhdanhServer {
         String password = System.getProperty("dinhdanh.postgres.password", "");
         try {
             assembled();
+            // -Ddinhdanh.postgres.registry.db=NAME: an existing registry kept as it is (the 10-million registry of
+            // ./dinhdanh registry-scale, for the bench); otherwise a fresh one
+            String keptRegistry = System.getProperty("dinhdanh.postgres.registry.db", "");
+            String registryDb = keptRegistry.isBlank() ? POSTGRES_REGISTRY_DB : keptRegistry;
             try (Connection c = DriverManager.getConnection(url + "postgres", user, password); Statement st = c.createStatement()) {
-                for (String db : List.of(POSTGRES_KEYCLOAK_DB, POSTGRES_REGISTRY_DB)) {
+                for (String db : keptRegistry.isBlank() ? List.of(POSTGRES_KEYCLOAK_DB, POSTGRES_REGISTRY_DB) : List.of(POSTGRES_KEYCLOAK_DB)) {
                     st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
                     st.execute("CREATE DATABASE " + db);
                 }
@@ -145,7 +149,7 @@ public final class DinhdanhServer {
             env.put("KC_DB_URL", url + POSTGRES_KEYCLOAK_DB);
             env.put("KC_DB_USERNAME", user);
             env.put("KC_DB_PASSWORD", password);
-            env.put("DINHDANH_REGISTRY_DB_URL", url + POSTGRES_REGISTRY_DB);
+            env.put("DINHDANH_REGISTRY_DB_URL", url + registryDb);
             // the registry's two roles, made and granted by configure-postgres as the administrator
             env.put("DINHDANH_REGISTRY_DB_ADMIN_USERNAME", user);
             env.put("DINHDANH_REGISTRY_DB_ADMIN_PASSWORD", password);
