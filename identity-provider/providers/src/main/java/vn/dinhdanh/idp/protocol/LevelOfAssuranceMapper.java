@@ -6,15 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientSessionContext;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
-import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
-import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
-import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 import vn.dinhdanh.idp.keycloak.KeycloakInternals;
 
@@ -27,18 +20,13 @@ import vn.dinhdanh.idp.keycloak.KeycloakInternals;
  * the requested values): when the relying party made {@code acr} essential and the level reached is not among its
  * values, the answer is the highest of them that the level satisfies. {@code amr} always says what was used.
  */
-public final class LevelOfAssuranceMapper extends AbstractOIDCProtocolMapper implements OIDCIDTokenMapper, OIDCAccessTokenMapper {
+public final class LevelOfAssuranceMapper extends TokenClaimMapper {
 
     public static final String ID = "dinhdanh-acr";
 
     @Override
     public String getId() {
         return ID;
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return TOKEN_MAPPER_CATEGORY;
     }
 
     @Override
@@ -52,22 +40,8 @@ public final class LevelOfAssuranceMapper extends AbstractOIDCProtocolMapper imp
     }
 
     @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
-
-    @Override
-    public IDToken transformIDToken(IDToken token, ProtocolMapperModel model, KeycloakSession session,
-                                    UserSessionModel userSession, ClientSessionContext ctx) {
+    void put(IDToken token, UserSessionModel userSession, ClientSessionContext ctx) {
         token.setAcr(acr(ctx.getClientSession()));
-        return token;
-    }
-
-    @Override
-    public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
-                                            UserSessionModel userSession, ClientSessionContext ctx) {
-        token.setAcr(acr(ctx.getClientSession()));
-        return token;
     }
 
     static String acr(AuthenticatedClientSessionModel clientSession) {
