@@ -17,9 +17,21 @@ import java.util.regex.Pattern;
 public final class Browser {
 
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private boolean consentsToEveryPurpose = true;
+    /** The id of the required action that asks for consent per purpose. */
+    static final String CONSENT_ACTION = "dinhdanh-purpose-consent";
+
+    /**
+     * A citizen who reads the consent page and decides: the page comes back to the test. By default a browser ticks
+     * every purpose a relying party asks for and shares, as tests that are not about consent need.
+     */
+    public Browser decidingConsentItself() {
+        consentsToEveryPurpose = false;
+        return this;
+    }
 
     public Response get(String url) {
-        return remember(given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false).get(url));
+        return consentIfAsked(remember(given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false).get(url)));
     }
 
     public Response postForm(String url, Map<String, String> form) {
@@ -28,8 +40,59 @@ public final class Browser {
                 TestSecrets.record(value);
             }
         });
-        return remember(given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParams(form).post(url));
+        return consentIfAsked(remember(given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParams(form).post(url)));
+    }
+
+    /** Ticks these purposes on the consent page and shares (none: shares nothing, which refuses). */
+    public Response consentTo(Response consentPage, java.util.Collection<String> purposes) {
+        String action = formAction(consentPage.asString(), "dd-consent-form");
+        var request = given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("decision", "share");
+        if (!purposes.isEmpty()) {
+            request.formParam("purpose", purposes.toArray());
+        }
+        return consentIfAsked(remember(request.post(action)));
+    }
+
+    /** The purposes a consent page asks about, in its order. */
+    public static java.util.List<String> purposesAsked(Response page) {
+        Matcher m = Pattern.compile("name=\"purpose\" value=\"([^\"]+)\"").matcher(page.asString());
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    public static boolean isConsentPage(Response r) {
+        return r.statusCode() == 200 && r.asString().contains("id=\"dd-consent-form\"");
+    }
+
+    /** Whether this answer leads to the consent page: the page itself, or Keycloak's redirect to that required action. */
+    public static boolean leadsToConsent(Response r) {
+        return isConsentPage(r) || (isRedirect(r) && r.getHeader("Location").contains("/login-actions/required-action")
+                && r.getHeader("Location").contains("execution=" + CONSENT_ACTION));
+    }
+
+    /** The consent page this answer leads to (it follows Keycloak's redirect to the required action). */
+    public Response consentPage(Response r) {
+        if (isConsentPage(r)) {
+            return r;
+        }
+        Response page = remember(given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false).get(r.getHeader("Location")));
+        if (!isConsentPage(page)) {
+            throw new AssertionError("Not the consent page:\n" + page.asString());
+        }
+        return page;
+    }
+
+    private Response consentIfAsked(Response response) {
+        if (!consentsToEveryPurpose || !leadsToConsent(response)) {
+            return response;
+        }
+        Response page = consentPage(response);
+        return consentTo(page, purposesAsked(page));
     }
 
     /** Follows redirects that stay on the server, stopping at a page or at a redirect that leaves it. */

@@ -21,6 +21,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
+import vn.dinhdanh.idp.consent.ConsentedClaims;
 import vn.dinhdanh.idp.federation.CitizenAttributes;
 
 /**
@@ -115,7 +116,13 @@ public final class CitizenClaimsMapper extends AbstractOIDCProtocolMapper
     }
 
     static Map<String, Object> claims(ProtocolMapperModel model, UserModel user, ClientSessionContext ctx) {
-        return claims(claimSet(model), user, ctx.getClientSession().getClient());
+        return consented(claims(claimSet(model), user, ctx.getClientSession().getClient()), ctx);
+    }
+
+    /** Of these claims, those the citizen consented to for this login ({@link ConsentedClaims}). */
+    static Map<String, Object> consented(Map<String, Object> claims, ClientSessionContext ctx) {
+        claims.keySet().removeIf(claim -> !ConsentedClaims.allows(ctx.getClientSession(), claim));
+        return claims;
     }
 
     /** The claim set a mapper of this kind is configured to release. */

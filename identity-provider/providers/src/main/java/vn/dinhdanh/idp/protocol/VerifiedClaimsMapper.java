@@ -27,6 +27,7 @@ import vn.dinhdanh.idp.assurance.InvalidClaimsRequestException;
 import vn.dinhdanh.idp.assurance.VerificationAttributes;
 import vn.dinhdanh.idp.assurance.VerificationRecord;
 import vn.dinhdanh.idp.assurance.VerifiedClaims;
+import vn.dinhdanh.idp.consent.ConsentedClaims;
 
 /**
  * Releases {@code verified_claims} (OpenID Connect for Identity Assurance 1.0) in the ID token and in userinfo, where
@@ -89,13 +90,13 @@ public final class VerifiedClaimsMapper extends AbstractOIDCProtocolMapper imple
             return Optional.empty();
         }
         Optional<ClaimsRequest.VerifiedClaimsQuery> query = request.verifiedClaims(target);
-        if (query.isEmpty()) {
+        if (query.isEmpty() || !ConsentedClaims.allows(ctx.getClientSession(), ClaimsRequest.VERIFIED_CLAIMS)) {
             return Optional.empty();
         }
         ClientModel client = ctx.getClientSession().getClient();
         Map<String, Object> available = new LinkedHashMap<>();
         for (CitizenClaimsMapper.ClaimSet set : grantedClaimSets(ctx)) {
-            CitizenClaimsMapper.claims(set, user, client).forEach((name, value) -> {
+            CitizenClaimsMapper.consented(CitizenClaimsMapper.claims(set, user, client), ctx).forEach((name, value) -> {
                 if (IdentityAssurance.CLAIMS.contains(name)) {
                     available.put(name, value);
                 }

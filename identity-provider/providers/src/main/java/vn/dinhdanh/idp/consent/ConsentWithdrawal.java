@@ -1,0 +1,74 @@
+package vn.dinhdanh.idp.consent;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * A consent withdrawn. From the account console (Keycloak's "remove access", which removes Keycloak's consent and ends
+ * the client's sessions itself) the purposes still given are recorded withdrawn. Through the consent API one purpose
+ * is: its record written, Keycloak's consent narrowed to the purposes still given (or removed), and the client's
+ * sessions of this citizen ended, so that the relying party's next refresh or userinfo call fails.
+ */
+public final class ConsentWithdrawal {
+
+    private ConsentWithdrawal() {
+    }
+
+    /** Records each of these purposes withdrawn now. */
+    static void record(ConsentRecords records, RealmModel realm, UserModel user, ClientModel client, Collection<String> purposes, String source) {
+        List<Purpose> declared = declared(client);
+        for (String purpose : purposes) {
+            List<String> claims = declared.stream().filter(p -> p.id().equals(purpose)).findFirst().map(Purpose::claims).orElse(List.of());
+            records.add(ConsentRecord.decided(realm.getId(), user.getId(), client.getClientId(), purpose, ConsentRecord.Decision.WITHDRAWN,
+                    source, claims, null, null));
+        }
+    }
+
+    /** Withdraws every purpose of this client that stands given (the account console removed Keycloak's consent). */
+    public static void allOf(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client, String source) {
+        ConsentRecords records = new ConsentRecords(session);
+        Set<String> given = records.standing(realm.getId(), user.getId(), client.getClientId()).values().stream()
+                .filter(r -> r.decision() == ConsentRecord.Decision.GIVEN).map(ConsentRecord::purpose)
+                .collect(java.util.stream.Collectors.toSet());
+        record(records, realm, user, client, given, source);
+    }
+
+    /**
+     * Withdraws one purpose that stands given; false if it does not. Keycloak's consent keeps the scopes of the purposes
+     * still given, and the client's online and offline sessions of this citizen end.
+     */
+    public static boolean purpose(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client, String purpose) {
+        ConsentRecords records = new ConsentRecords(session);
+        var standing = records.standing(realm.getId(), user.getId(), client.getClientId());
+        ConsentRecord current = standing.get(purpose);
+        if (current == null || current.decision() != ConsentRecord.Decision.GIVEN) {
+            return false;
+        }
+        record(records, realm, user, client, List.of(purpose), ConsentRecord.CONSENT_API);
+        List<Purpose> stillGiven = declared(client).stream().filter(p -> !p.id().equals(purpose))
+                .filter(p -> standing.get(p.id()) != null && standing.get(p.id()).decision() == ConsentRecord.Decision.GIVEN).toList();
+        if (stillGiven.isEmpty()) {
+            session.users().revokeConsentForClient(realm, user.getId(), client.getId());
+        } else {
+            PurposeConsent.grantKeycloakConsent(session, realm, user, client, stillGiven);
+        }
+        Stream.concat(session.sessions().getUserSessionsStream(realm, user), session.sessions().getOfflineUserSessionsStream(realm, user))
+                .filter(s -> s.getAuthenticatedClientSessionByClient(client.getId()) != null).toList()
+                .forEach(s -> s.removeAuthenticatedClientSessions(List.of(client.getId())));
+        return true;
+    }
+
+    private static List<Purpose> declared(ClientModel client) {
+        try {
+            return RelyingPartyPurposes.of(client).map(RelyingPartyPurposes::purposes).orElse(List.of());
+        } catch (RelyingPartyPurposes.InvalidPurposesException e) {
+            return List.of();
+        }
+    }
+}
