@@ -37,11 +37,12 @@ import vn.dinhdanh.tests.support.DemoCitizens;
 import vn.dinhdanh.tests.support.FreshCitizens;
 import vn.dinhdanh.tests.support.LevelRaise;
 import vn.dinhdanh.tests.support.DinhdanhServer;
+import vn.dinhdanh.tests.support.DemoTelecom;
 import vn.dinhdanh.tests.support.RelyingParty;
 
 /**
  * The citizen's pages in a real browser (Debian's headless Chromium): login, language switch, wrong password,
- * registration with a field error, keyboard-only login, account console, logout, deceased citizen, an error page, and the
+ * registration with a field error, keyboard-only login, consent per purpose, account console, logout, deceased citizen, an error page, and the
  * chip-card page completed by the virtual mobile app (with a failed attempt shown live, and the error page after too many).
  * Every page gets an axe-core check (no serious or critical violation allowed) and screenshots at 360x740 and 1366x768.
  */
@@ -187,6 +188,31 @@ class CitizenPagesBrowserTest {
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
 
         wait.until(d -> d.getCurrentUrl().startsWith(portal.redirectUri().toString()));
+        assertThat(driver.getCurrentUrl()).contains("code=");
+    }
+
+    @Test
+    @Order(6)
+    void whenATelecomAsksForData_thenTheConsentPageListsEachPurposeWithItsDataNothingTicked_inVietnameseAndEnglish() {
+        RelyingParty telecom = DemoTelecom.withDemoKey(server);
+        open(telecom.authorize("openid profile phone").uri().toString());
+        assertThat(text(By.tagName("h1"))).startsWith("Chia sẻ thông tin của bạn với");
+        List<WebElement> boxes = driver.findElements(By.cssSelector("#dd-consent-form input[type=checkbox][name=purpose]"));
+        assertThat(boxes).hasSize(2).allSatisfy(box -> assertThat(box.isSelected()).as("nothing ticked in advance").isFalse());
+        assertThat(text(By.cssSelector("label[for=dd-purpose-subscriber-registration]"))).isEqualTo("Đăng ký thông tin thuê bao chính chủ");
+        assertThat(text(By.id("dd-purpose-contact-claims"))).contains("Số điện thoại di động");
+        assertNoSeriousViolations(pages.check("consent-vi"));
+
+        click(driver.findElement(By.id("dd-lang-en")));
+        assertThat(text(By.tagName("h1"))).startsWith("Share your information with");
+        assertThat(text(By.cssSelector("label[for=dd-purpose-subscriber-registration]"))).isEqualTo("Registering you as the holder of a SIM card");
+        assertNoSeriousViolations(pages.check("consent-en"));
+        click(driver.findElement(By.id("dd-lang-vi")));
+
+        driver.findElement(By.cssSelector("label[for=dd-purpose-subscriber-registration]")).click(); // ticks, loads nothing
+        assertThat(driver.findElement(By.id("dd-purpose-subscriber-registration")).isSelected()).as("the label ticks its box").isTrue();
+        click(driver.findElement(By.id("dd-consent-share")));
+        wait.until(d -> d.getCurrentUrl().startsWith(DemoTelecom.REDIRECT_URI));
         assertThat(driver.getCurrentUrl()).contains("code=");
     }
 

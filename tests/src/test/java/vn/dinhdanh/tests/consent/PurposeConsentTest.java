@@ -13,10 +13,13 @@ import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.dinhdanh.tests.support.Browser;
@@ -26,6 +29,7 @@ import vn.dinhdanh.tests.support.DemoBank;
 import vn.dinhdanh.tests.support.DemoTelecom;
 import vn.dinhdanh.tests.support.DinhdanhServer;
 import vn.dinhdanh.tests.support.FreshCitizens;
+import vn.dinhdanh.tests.support.Poll;
 import vn.dinhdanh.tests.support.RelyingParty;
 
 /**
@@ -185,6 +189,18 @@ class PurposeConsentTest {
         AccessTokenResponse tokens = portal.exchange(code, attempt.verifier()).toSuccessResponse();
         assertThat(portal.userInfo(tokens.getTokens().getAccessToken()).getName()).isEqualTo(citizen.fullName());
         assertThat(records(citizen.pin()).getList("records.findAll { it.client == 'public-services-portal' }")).isEmpty();
+        // the audit trail's login record says under which basis and for which purposes the claims went
+        Path log = server.home().resolveSibling("dinhdanh-server.log");
+        Poll.until("a LOGIN audit record of the portal naming its legal basis", () -> {
+            try {
+                return Files.readAllLines(log).stream().anyMatch(line -> line.contains("\"event\":\"LOGIN\"")
+                        && line.contains("\"client\":\"public-services-portal\"")
+                        && line.contains("\"legal_basis\":\"vn-law-91-2025:state-agency-public-duty\"")
+                        && line.contains("\"purposes\":\"public-services\"")) ? Optional.of(true) : Optional.<Boolean>empty();
+            } catch (java.io.IOException e) {
+                return Optional.<Boolean>empty();
+            }
+        });
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import vn.dinhdanh.tests.support.AdminApi;
 import vn.dinhdanh.tests.support.Browser;
 import vn.dinhdanh.tests.support.CitizenLogin;
+import vn.dinhdanh.tests.support.DemoBank;
 import vn.dinhdanh.tests.support.DemoCitizens;
 import vn.dinhdanh.tests.support.DinhdanhServer;
 import vn.dinhdanh.tests.support.RelyingParty;
@@ -60,14 +61,18 @@ class SingleSignOnAndLogoutTest {
             exchange.close();
         });
         backChannel.start();
-        admin.setClientAttributes("ministry-portal", Map.of(
-                "backchannel.logout.url", "http://127.0.0.1:" + backChannel.getAddress().getPort() + "/backchannel-logout",
-                "backchannel.logout.session.required", "true"));
+        for (String client : List.of("ministry-portal", DemoBank.CLIENT_ID)) {
+            admin.setClientAttributes(client, Map.of(
+                    "backchannel.logout.url", "http://127.0.0.1:" + backChannel.getAddress().getPort() + "/backchannel-logout/" + client,
+                    "backchannel.logout.session.required", "true"));
+        }
     }
 
     @AfterAll
     static void stop() {
-        admin.setClientAttributes("ministry-portal", Map.of("backchannel.logout.url", "", "backchannel.logout.session.required", ""));
+        for (String client : List.of("ministry-portal", DemoBank.CLIENT_ID)) {
+            admin.setClientAttributes(client, Map.of("backchannel.logout.url", "", "backchannel.logout.session.required", ""));
+        }
         backChannel.stop(0);
     }
 
@@ -107,5 +112,44 @@ class SingleSignOnAndLogoutTest {
         Response again = browser.get(ministry.authorize("openid").uri().toString());
         assertThat(again.statusCode()).as("the session is gone: the login page again").isEqualTo(200);
         assertThat(again.asString()).contains("kc-form-login");
+    }
+
+    @Test
+    void whenTheCitizenLogsOutWhileLoggedInAtABank_thenTheBanksLogoutTokenCarriesItsPairwiseSubNotTheAccountId() throws Exception {
+        RelyingParty bank = DemoBank.withDemoKey(server);
+        Browser browser = new Browser();
+        RelyingParty.Attempt first = portal.authorize("openid");
+        AuthorizationCode code = CitizenLogin.login(browser, portal, first, DemoCitizens.NGOC.pin(), DemoCitizens.NGOC.password());
+        OIDCTokenResponse portalTokens = (OIDCTokenResponse) portal.exchange(code, first.verifier()).toSuccessResponse();
+        String publicSub = portal.validate(portalTokens.getOIDCTokens().getIDToken(), first.nonce()).getSubject().getValue();
+
+        RelyingParty.Attempt atBank = bank.authorize("openid");
+        AuthorizationCode bankCode = CitizenLogin.codeFrom(bank, atBank, browser.followWithin(browser.get(atBank.uri().toString()), server.baseUrl()));
+        OIDCTokenResponse bankTokens = (OIDCTokenResponse) bank.exchange(bankCode, atBank.verifier()).toSuccessResponse();
+        String bankSub = bank.validate(bankTokens.getOIDCTokens().getIDToken(), atBank.nonce()).getSubject().getValue();
+        assertThat(bankSub).isNotEqualTo(publicSub);
+
+        int before = logoutTokens.size();
+        browser.get(server.realmUrl() + "/protocol/openid-connect/logout?client_id=public-services-portal"
+                + "&id_token_hint=" + portalTokens.getOIDCTokens().getIDTokenString()
+                + "&post_logout_redirect_uri=" + java.net.URLEncoder.encode("http://localhost:3000/", StandardCharsets.UTF_8));
+        JWTClaimsSet bankLogout = logoutTokens.subList(before, logoutTokens.size()).stream().map(SingleSignOnAndLogoutTest::claims)
+                .filter(c -> c.getAudience().contains(DemoBank.CLIENT_ID)).findFirst()
+                .orElseThrow(() -> new AssertionError("no logout token for the bank"));
+        assertThat(bankLogout.getSubject()).as("the bank's pairwise sub, never the account id others see").isEqualTo(bankSub);
+    }
+
+    /** A logout token's claims: signed, or (for a client that has ID tokens encrypted, as the bank) encrypted then signed. */
+    static JWTClaimsSet claims(String logoutToken) {
+        try {
+            com.nimbusds.jwt.JWT jwt = com.nimbusds.jwt.JWTParser.parse(logoutToken);
+            if (jwt instanceof com.nimbusds.jwt.EncryptedJWT encrypted) {
+                encrypted.decrypt(new com.nimbusds.jose.crypto.RSADecrypter(DemoBank.decryptionKey()));
+                return encrypted.getPayload().toSignedJWT().getJWTClaimsSet();
+            }
+            return jwt.getJWTClaimsSet();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -66,6 +66,7 @@ public final class PurposeConsent implements RequiredActionProvider {
             context.getEvent().detail("legal_basis", purposes.legalBasis().get()).detail("purposes", ids(needed));
             return;
         }
+        keepOnlyScopesOf(auth, client, purposes.purposes()); // an optional scope no purpose needs is not asked for
         Set<String> given = standingGiven(context.getSession(), context.getRealm(), context.getUser(), client);
         auth.setClientNote(ConsentedClaims.NOTE, ConsentedClaims.note(claimsOf(purposes.purposes().stream().filter(p -> given.contains(p.id())).toList())));
         if (needed.stream().anyMatch(p -> !given.contains(p.id()))) {
@@ -212,7 +213,7 @@ public final class PurposeConsent implements RequiredActionProvider {
         }
     }
 
-    /** Takes the client's optional scopes that no purpose given needs out of this request. */
+    /** Takes the client's optional scopes that none of these purposes needs out of this request. */
     private static void keepOnlyScopesOf(AuthenticationSessionModel auth, ClientModel client, List<Purpose> given) {
         Set<String> needed = given.stream().flatMap(p -> p.scopes().stream()).collect(Collectors.toSet());
         Map<String, ClientScopeModel> optional = client.getClientScopes(false);

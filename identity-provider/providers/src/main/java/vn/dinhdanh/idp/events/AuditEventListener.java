@@ -15,7 +15,7 @@ public final class AuditEventListener implements EventListenerProvider {
 
     /** Details of Keycloak's and dinhdanh's events that are codes, safe to keep: never the username or a redirect. */
     static final java.util.List<String> KEPT_DETAILS = java.util.List.of("auth_method", "account_level", "reason", "sessions_ended",
-            "phone_outcome", "custom_required_action", "register_method");
+            "phone_outcome", "custom_required_action", "register_method", "legal_basis", "purposes", "purposes_given", "purposes_refused");
 
     private final KeycloakSession session;
 

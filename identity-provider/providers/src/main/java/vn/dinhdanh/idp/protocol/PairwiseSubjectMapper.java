@@ -11,12 +11,14 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
+import org.keycloak.protocol.oidc.mappers.LogoutTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
+import org.keycloak.representations.LogoutToken;
 import vn.dinhdanh.idp.deployment.DeploymentProfile;
 import vn.dinhdanh.idp.subject.PairwiseSubjects;
 import vn.dinhdanh.idp.subject.RelyingPartyType;
@@ -25,7 +27,8 @@ import vn.dinhdanh.idp.subject.SectorIdentifier;
 /**
  * The pairwise {@code sub} of private-sector relying parties (clients of type bank or telecom, see
  * {@link RelyingPartyType}): the same value in the ID token, the access token (and so the refresh token, which copies
- * it), userinfo and token introspection. Government portals, and the tokens of service accounts (a bank's
+ * it), userinfo, token introspection and the back-channel logout token (whose {@code sub} would otherwise be the
+ * account id that every such client could join on). Government portals, and the tokens of service accounts (a bank's
  * client-credentials token for the eKYC API, whose {@code sub} Keycloak uses to find the service account), keep
  * Keycloak's {@code sub}.
  *
@@ -38,7 +41,7 @@ import vn.dinhdanh.idp.subject.SectorIdentifier;
  * changes every private-sector client's subjects.
  */
 public final class PairwiseSubjectMapper extends AbstractOIDCProtocolMapper
-        implements OIDCIDTokenMapper, OIDCAccessTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
+        implements OIDCIDTokenMapper, OIDCAccessTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper, LogoutTokenMapper {
 
     public static final String ID = "dinhdanh-pairwise-subject";
     /** After Keycloak's own sub mapper (priority -10) and every other mapper. */
@@ -120,6 +123,13 @@ public final class PairwiseSubjectMapper extends AbstractOIDCProtocolMapper
     @Override
     public AccessToken transformIntrospectionToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
                                                    UserSessionModel userSession, ClientSessionContext ctx) {
+        pairwise(userSession, ctx).ifPresent(token::setSubject);
+        return token;
+    }
+
+    @Override
+    public LogoutToken transformLogoutToken(LogoutToken token, ProtocolMapperModel model, KeycloakSession session,
+                                            UserSessionModel userSession, ClientSessionContext ctx) {
         pairwise(userSession, ctx).ifPresent(token::setSubject);
         return token;
     }

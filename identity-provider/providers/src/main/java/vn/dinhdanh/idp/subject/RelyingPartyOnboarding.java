@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import vn.dinhdanh.idp.consent.Purpose;
+import vn.dinhdanh.idp.consent.RelyingPartyPurposes;
 
 /**
  * A new relying party's client representation from its type: {@code ./dinhdanh onboard-client --type TYPE
@@ -20,7 +22,12 @@ public final class RelyingPartyOnboarding {
     private static final List<String> DEFAULT_SCOPES = List.of("basic", "acr", "web-origins", "verified-claims");
 
     /** What the operator names. */
-    public record Request(String type, String clientId, String redirectUri, String jwksUrl, String sector, boolean publicClient, boolean ekyc) {
+    public record Request(String type, String clientId, String redirectUri, String jwksUrl, String sector, boolean publicClient, boolean ekyc,
+                          String purposesJson, String legalBasis) {
+
+        public Request(String type, String clientId, String redirectUri, String jwksUrl, String sector, boolean publicClient, boolean ekyc) {
+            this(type, clientId, redirectUri, jwksUrl, sector, publicClient, ekyc, null, null);
+        }
     }
 
     /** A request this command refuses, with what to change. */
@@ -86,6 +93,8 @@ public final class RelyingPartyOnboarding {
             attributes.put("dinhdanh.government", "true");
             optionalScopes = List.of("profile", "address", "phone", "citizen_id");
         }
+        purposes(type, request, optionalScopes, attributes);
+        client.put("consentRequired", !attributes.containsKey(RelyingPartyPurposes.LEGAL_BASIS_ATTRIBUTE));
         client.putArray("redirectUris").add(request.redirectUri());
         ObjectNode attributeNode = client.putObject("attributes");
         attributes.forEach(attributeNode::put);
@@ -93,6 +102,61 @@ public final class RelyingPartyOnboarding {
         optionalScopes.forEach(client.putArray("optionalClientScopes")::add);
         return client;
     }
+
+    /**
+     * The purposes (Law 91/2025) the client declares: the operator's ({@code --purposes FILE}), or the type's standard
+     * ones ({@value #STANDARD_PURPOSES}) keeping only the claims its scopes release. A government portal acts under a
+     * legal basis ({@code --legal-basis}, or the standard one) and asks no consent; a bank or telecom asks for each purpose.
+     */
+    private static void purposes(RelyingPartyType type, Request request, List<String> optionalScopes, Map<String, String> attributes)
+            throws InvalidOnboardingRequestException {
+        java.util.Set<String> scopes = new java.util.HashSet<>(DEFAULT_SCOPES);
+        scopes.addAll(optionalScopes);
+        List<Purpose> purposes;
+        ObjectMapper json = new ObjectMapper();
+        try {
+            if (request.purposesJson() != null) {
+                purposes = RelyingPartyPurposes.parse(request.purposesJson());
+            } else {
+                com.fasterxml.jackson.databind.JsonNode standard;
+                try (var in = RelyingPartyOnboarding.class.getClassLoader().getResourceAsStream(STANDARD_PURPOSES)) {
+                    standard = json.readTree(in);
+                }
+                purposes = RelyingPartyPurposes.parse(standard.path(type.attributeValue()).toString()).stream()
+                        .map(p -> new Purpose(p.id(), p.title(), p.description(),
+                                p.claims().stream().filter(c -> scopes.contains(Purpose.SCOPE_OF_CLAIM.get(c))).toList()))
+                        .filter(p -> !p.claims().isEmpty()).toList();
+                if (!type.privateSector() && request.legalBasis() == null) {
+                    attributes.put(RelyingPartyPurposes.LEGAL_BASIS_ATTRIBUTE, standard.path("governmentLegalBasis").asText());
+                }
+            }
+        } catch (RelyingPartyPurposes.InvalidPurposesException e) {
+            throw new InvalidOnboardingRequestException("--purposes: " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        for (Purpose p : purposes) {
+            for (String claim : p.claims()) {
+                if (!scopes.contains(Purpose.SCOPE_OF_CLAIM.get(claim))) {
+                    throw new InvalidOnboardingRequestException("--purposes: purpose " + p.id() + " needs " + claim + ", whose scope "
+                            + Purpose.SCOPE_OF_CLAIM.get(claim) + " a " + type.attributeValue() + " does not get");
+                }
+            }
+        }
+        if (request.legalBasis() != null) {
+            if (type.privateSector()) {
+                throw new InvalidOnboardingRequestException("--legal-basis is for government portals; a bank or telecom asks for consent");
+            }
+            attributes.put(RelyingPartyPurposes.LEGAL_BASIS_ATTRIBUTE, request.legalBasis());
+        }
+        try {
+            attributes.put(RelyingPartyPurposes.ATTRIBUTE, json.writeValueAsString(purposes));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final String STANDARD_PURPOSES = "META-INF/dinhdanh-standard-purposes.json";
 
     /** What the type gives, in one line for the operator. */
     public static String summary(ObjectNode client) {
@@ -102,7 +166,11 @@ public final class RelyingPartyOnboarding {
                 ? "FAPI 2.0 with DPoP (PAR, private_key_jwt, DPoP-bound tokens); pairwise sub for sector "
                         + client.path("attributes").path(SectorIdentifier.ATTRIBUTE).asText()
                 : "OAuth 2.1 (PKCE S256, no implicit or password grant, exact redirect URIs); public sub")
-                + "; optional scopes " + client.path("optionalClientScopes");
+                + "; optional scopes " + client.path("optionalClientScopes")
+                + (client.path("attributes").has(RelyingPartyPurposes.LEGAL_BASIS_ATTRIBUTE)
+                        ? "; no consent asked, legal basis " + client.path("attributes").path(RelyingPartyPurposes.LEGAL_BASIS_ATTRIBUTE).asText()
+                        : "; consent asked per purpose")
+                + " (purposes in attribute " + RelyingPartyPurposes.ATTRIBUTE + ": review their wording)";
     }
 
     private static URI https(String option, String value) throws InvalidOnboardingRequestException {
@@ -126,7 +194,7 @@ public final class RelyingPartyOnboarding {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--public", "--ekyc" -> options.put(args[i], "true");
-                case "--type", "--client-id", "--redirect-uri", "--jwks-url", "--sector" -> {
+                case "--type", "--client-id", "--redirect-uri", "--jwks-url", "--sector", "--purposes", "--legal-basis" -> {
                     if (i + 1 >= args.length) {
                         fail(args[i] + " needs a value");
                     }
@@ -136,8 +204,17 @@ public final class RelyingPartyOnboarding {
             }
         }
         try {
+            String purposes = null;
+            if (options.containsKey("--purposes")) {
+                try {
+                    purposes = java.nio.file.Files.readString(java.nio.file.Path.of(options.get("--purposes")));
+                } catch (java.io.IOException e) {
+                    fail("--purposes: cannot read " + quoted(options.get("--purposes")));
+                }
+            }
             ObjectNode client = client(new Request(options.get("--type"), options.get("--client-id"), options.get("--redirect-uri"),
-                    options.get("--jwks-url"), options.get("--sector"), options.containsKey("--public"), options.containsKey("--ekyc")));
+                    options.get("--jwks-url"), options.get("--sector"), options.containsKey("--public"), options.containsKey("--ekyc"),
+                    purposes, options.get("--legal-basis")));
             System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(client));
             System.err.println("dinhdanh: " + summary(client));
         } catch (InvalidOnboardingRequestException e) {
@@ -150,7 +227,7 @@ public final class RelyingPartyOnboarding {
     private static void fail(String message) {
         System.err.println("dinhdanh: onboard-client: " + message);
         System.err.println("usage: ./dinhdanh onboard-client --type government|bank|telecom --client-id ID --redirect-uri https://... "
-                + "[--jwks-url https://...] [--sector HOST] [--public] [--ekyc]");
+                + "[--jwks-url https://...] [--sector HOST] [--public] [--ekyc] [--purposes FILE] [--legal-basis CODE]");
         System.exit(2);
     }
 }

@@ -78,4 +78,16 @@ class CitizenClaimsMapperTest {
         assertThat(CitizenClaimsMapper.requestedInIdToken(session(false, "{broken"))).isEmpty();
         assertThat(CitizenClaimsMapper.requestedInIdToken(session(false, null))).isEmpty();
     }
+
+    @Test
+    void whenTheClientDeclaresPurposes_thenOnlyTheClaimsConsentedToInThisLoginAreReleased_andNoneWithoutANote() {
+        ClientSessionContext ctx = session(false, null);
+        AuthenticatedClientSessionModel clientSession = ctx.getClientSession();
+        when(clientSession.getClient().getAttribute(vn.dinhdanh.idp.consent.RelyingPartyPurposes.ATTRIBUTE)).thenReturn("[...]");
+        assertThat(CitizenClaimsMapper.claims(mapper("PROFILE"), citizen(), ctx)).as("silence is not consent").isEmpty();
+        when(clientSession.getNote(vn.dinhdanh.idp.consent.ConsentedClaims.NOTE)).thenReturn("name birthdate phone_number");
+        assertThat(CitizenClaimsMapper.claims(mapper("PROFILE"), citizen(), ctx)).containsOnlyKeys("name", "birthdate");
+        assertThat(CitizenClaimsMapper.claims(mapper("PHONE"), citizen(), ctx)).containsOnlyKeys("phone_number", "phone_number_verified");
+        assertThat(CitizenClaimsMapper.claims(mapper("ADDRESS"), citizen(), ctx)).isEmpty();
+    }
 }

@@ -48,7 +48,7 @@ class PairwiseSubjectMapperTest {
     }
 
     @Test
-    void whenABankOrTelecomGetsTokens_thenEveryTokenCarriesTheSamePairwiseSub() {
+    void whenABankOrTelecomGetsTokens_thenEveryTokenAndTheLogoutTokenCarryTheSamePairwiseSub() {
         ClientSessionContext bank = clientOfType("bank", "bank", null);
         UserSessionModel citizen = sessionOf(ACCOUNT, false);
         String id = idTokenSub(bank, citizen);
@@ -61,6 +61,9 @@ class PairwiseSubjectMapperTest {
         assertThat(mapper.transformUserInfoToken(userinfo, null, null, citizen, bank).getSubject()).isEqualTo(id);
         AccessToken introspection = new AccessToken();
         assertThat(mapper.transformIntrospectionToken(introspection, null, null, citizen, bank).getSubject()).isEqualTo(id);
+        org.keycloak.representations.LogoutToken logout = new org.keycloak.representations.LogoutToken();
+        logout.setSubject(ACCOUNT);
+        assertThat(mapper.transformLogoutToken(logout, null, null, citizen, bank).getSubject()).as("back-channel logout").isEqualTo(id);
         assertThat(idTokenSub(clientOfType("telecom", "telecom", null), citizen)).isNotEqualTo(ACCOUNT).isNotEqualTo(id);
     }
 

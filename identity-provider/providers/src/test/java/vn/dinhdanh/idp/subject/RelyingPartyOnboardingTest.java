@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import vn.dinhdanh.idp.consent.Purpose;
+import vn.dinhdanh.idp.consent.RelyingPartyPurposes;
 import vn.dinhdanh.idp.subject.RelyingPartyOnboarding.InvalidOnboardingRequestException;
 import vn.dinhdanh.idp.subject.RelyingPartyOnboarding.Request;
 
@@ -56,5 +58,42 @@ class RelyingPartyOnboardingTest {
                 .hasMessageContaining("public sub");
         assertThatThrownBy(() -> RelyingPartyOnboarding.client(new Request("government", "x-gov", "ht tp://%%", null, null, false, false)))
                 .hasMessageContaining("--redirect-uri");
+    }
+
+    @Test
+    void whenABankOrTelecomIsOnboarded_thenItAsksConsentForTheStandardPurposes_limitedToItsScopes() throws Exception {
+        ObjectNode bank = RelyingPartyOnboarding.client(new Request("bank", "example-bank", "https://online.example-bank.vn/cb",
+                "https://online.example-bank.vn/jwks.json", null, false, false));
+        assertThat(bank.path("consentRequired").asBoolean()).isTrue();
+        var purposes = RelyingPartyPurposes.parse(bank.path("attributes").path(RelyingPartyPurposes.ATTRIBUTE).asText());
+        assertThat(purposes).extracting(Purpose::id).containsExactly("account-opening", "residence", "contact");
+        assertThat(purposes.get(0).claims()).as("no eKYC scope without --ekyc").contains("verified_claims").doesNotContain("ekyc");
+        assertThat(bank.path("attributes").has(RelyingPartyPurposes.LEGAL_BASIS_ATTRIBUTE)).isFalse();
+
+        ObjectNode telecom = RelyingPartyOnboarding.client(new Request("telecom", "example-mobile", "https://id.example-mobile.vn/cb",
+                "https://id.example-mobile.vn/jwks.json", null, false, false));
+        assertThat(RelyingPartyPurposes.parse(telecom.path("attributes").path(RelyingPartyPurposes.ATTRIBUTE).asText()))
+                .extracting(Purpose::id).containsExactly("subscriber-registration", "contact");
+    }
+
+    @Test
+    void whenAGovernmentPortalIsOnboarded_thenItActsUnderALegalBasisWithoutConsent() throws Exception {
+        ObjectNode portal = RelyingPartyOnboarding.client(new Request("government", "tinh-ha-noi", "https://dichvucong.hanoi.gov.vn/cb",
+                null, null, false, false, null, "vn-decree-59-2022:online-public-services"));
+        assertThat(portal.path("consentRequired").asBoolean()).isFalse();
+        assertThat(portal.path("attributes").path(RelyingPartyPurposes.LEGAL_BASIS_ATTRIBUTE).asText()).isEqualTo("vn-decree-59-2022:online-public-services");
+        assertThat(RelyingPartyOnboarding.summary(portal)).contains("no consent asked, legal basis vn-decree-59-2022:online-public-services");
+    }
+
+    @Test
+    void whenTheDeclaredPurposesAreBad_thenTheyAreRefusedWithWhatToChange() {
+        String needsCitizenId = """
+                [{"id":"kyc","title":{"vi":"a","en":"a"},"description":{"vi":"b","en":"b"},"claims":["personal_id_number"]}]""";
+        assertThatThrownBy(() -> RelyingPartyOnboarding.client(new Request("bank", "x-bank", "https://x.vn/cb", "https://x.vn/j", null, false, false,
+                needsCitizenId, null))).hasMessageContaining("needs personal_id_number, whose scope citizen_id a bank does not get");
+        assertThatThrownBy(() -> RelyingPartyOnboarding.client(new Request("bank", "x-bank", "https://x.vn/cb", "https://x.vn/j", null, false, false,
+                "[{\"id\":\"x\"}]", null))).hasMessageContaining("--purposes");
+        assertThatThrownBy(() -> RelyingPartyOnboarding.client(new Request("bank", "x-bank", "https://x.vn/cb", "https://x.vn/j", null, false, false,
+                null, "some-basis"))).hasMessageContaining("--legal-basis is for government portals");
     }
 }
