@@ -20,8 +20,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.dinhdanh.tests.support.AdminApi;
+import vn.dinhdanh.tests.support.BackChannelLogoutReceiver;
 import vn.dinhdanh.tests.support.Browser;
 import vn.dinhdanh.tests.support.CitizenLogin;
 import vn.dinhdanh.tests.support.CitizenRegistration;
@@ -45,13 +48,20 @@ class PurposeConsentTest {
     static RelyingParty portal;
     static RelyingParty telecom;
     static RelyingParty bank;
+    static BackChannelLogoutReceiver backChannel;
 
     @BeforeAll
     static void start() {
         server = DinhdanhServer.get();
+        backChannel = new BackChannelLogoutReceiver(new AdminApi(server)).register(DemoBank.CLIENT_ID);
         portal = RelyingParty.portal(server);
         telecom = DemoTelecom.withDemoKey(server);
         bank = DemoBank.withDemoKey(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        backChannel.close();
     }
 
     @Test
@@ -136,6 +146,9 @@ class PurposeConsentTest {
         AccessTokenResponse current = refreshed.toSuccessResponse();
 
         String account = accountToken(citizen.pin());
+        String bankSub = bank.validate(((com.nimbusds.openid.connect.sdk.OIDCTokenResponse) tokens).getOIDCTokens().getIDToken(), attempt.nonce())
+                .getSubject().getValue();
+        int before = backChannel.tokens().size();
         Response withdrawal = given().auth().oauth2(account).delete(server.realmUrl() + "/dinhdanh-consents/demo-bank/account-opening");
         assertThat(withdrawal.statusCode()).as("withdrawal answered %s", withdrawal.asString()).isEqualTo(204);
 
@@ -144,6 +157,8 @@ class PurposeConsentTest {
         assertThat(afterWithdrawal.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
         var userinfo = UserInfoResponse.parse(bank.userInfoRequest(current.getTokens().getAccessToken()).send());
         assertThat(userinfo.indicatesSuccess()).as("userinfo after the withdrawal").isFalse();
+        assertThat(backChannel.firstFor(DemoBank.CLIENT_ID, before)).as("the bank is told at once, by back-channel logout").isPresent()
+                .get().satisfies(token -> assertThat(token.getSubject()).isEqualTo(bankSub));
 
         JsonPath records = records(citizen.pin());
         assertThat(records.getString("consents.find { it.client == 'demo-bank' }.decision")).isEqualTo("withdrawn");

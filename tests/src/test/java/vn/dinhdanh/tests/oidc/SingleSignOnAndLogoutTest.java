@@ -9,19 +9,13 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
-import com.sun.net.httpserver.HttpServer;
 import io.restassured.response.Response;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.dinhdanh.tests.support.AdminApi;
+import vn.dinhdanh.tests.support.BackChannelLogoutReceiver;
 import vn.dinhdanh.tests.support.Browser;
 import vn.dinhdanh.tests.support.CitizenLogin;
 import vn.dinhdanh.tests.support.DemoBank;
@@ -39,41 +33,21 @@ class SingleSignOnAndLogoutTest {
     static RelyingParty portal;
     static RelyingParty ministry;
     static AdminApi admin;
-    static HttpServer backChannel;
-    static final List<String> logoutTokens = new CopyOnWriteArrayList<>();
+    static BackChannelLogoutReceiver backChannel;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         server = DinhdanhServer.get();
         admin = new AdminApi(server);
         portal = RelyingParty.portal(server);
         ministry = new RelyingParty(server, "ministry-portal", "http://localhost:3002/callback",
                 new ClientSecretBasic(new ClientID("ministry-portal"), new Secret("demo-ministry-portal-secret-not-for-production")));
-        backChannel = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        backChannel.createContext("/backchannel-logout", exchange -> {
-            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII);
-            for (String pair : form.split("&")) {
-                if (pair.startsWith("logout_token=")) {
-                    logoutTokens.add(URLDecoder.decode(pair.substring("logout_token=".length()), StandardCharsets.US_ASCII));
-                }
-            }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        backChannel.start();
-        for (String client : List.of("ministry-portal", DemoBank.CLIENT_ID)) {
-            admin.setClientAttributes(client, Map.of(
-                    "backchannel.logout.url", "http://127.0.0.1:" + backChannel.getAddress().getPort() + "/backchannel-logout/" + client,
-                    "backchannel.logout.session.required", "true"));
-        }
+        backChannel = new BackChannelLogoutReceiver(admin).register("ministry-portal").register(DemoBank.CLIENT_ID);
     }
 
     @AfterAll
     static void stop() {
-        for (String client : List.of("ministry-portal", DemoBank.CLIENT_ID)) {
-            admin.setClientAttributes(client, Map.of("backchannel.logout.url", "", "backchannel.logout.session.required", ""));
-        }
-        backChannel.stop(0);
+        backChannel.close();
     }
 
     @Test
@@ -92,15 +66,15 @@ class SingleSignOnAndLogoutTest {
         assertThat(portal.validate(portalTokens.getOIDCTokens().getIDToken(), first.nonce()).getStringClaim("sid"))
                 .as("one session").isEqualTo(sid);
 
-        int before = logoutTokens.size();
+        int before = backChannel.tokens().size();
         Response logout = browser.get(server.realmUrl() + "/protocol/openid-connect/logout?client_id=public-services-portal"
                 + "&id_token_hint=" + portalTokens.getOIDCTokens().getIDTokenString()
                 + "&post_logout_redirect_uri=" + java.net.URLEncoder.encode("http://localhost:3000/", StandardCharsets.UTF_8));
         assertThat(logout.statusCode()).isEqualTo(302);
         assertThat(logout.getHeader("Location")).startsWith("http://localhost:3000/");
 
-        assertThat(logoutTokens).hasSizeGreaterThan(before);
-        SignedJWT token = SignedJWT.parse(logoutTokens.get(logoutTokens.size() - 1));
+        assertThat(backChannel.tokens()).hasSizeGreaterThan(before);
+        SignedJWT token = SignedJWT.parse(backChannel.tokens().get(backChannel.tokens().size() - 1));
         JWTClaimsSet claims = token.getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo(server.realmUrl());
         assertThat(claims.getAudience()).containsExactly("ministry-portal");
@@ -129,27 +103,12 @@ class SingleSignOnAndLogoutTest {
         String bankSub = bank.validate(bankTokens.getOIDCTokens().getIDToken(), atBank.nonce()).getSubject().getValue();
         assertThat(bankSub).isNotEqualTo(publicSub);
 
-        int before = logoutTokens.size();
+        int before = backChannel.tokens().size();
         browser.get(server.realmUrl() + "/protocol/openid-connect/logout?client_id=public-services-portal"
                 + "&id_token_hint=" + portalTokens.getOIDCTokens().getIDTokenString()
                 + "&post_logout_redirect_uri=" + java.net.URLEncoder.encode("http://localhost:3000/", StandardCharsets.UTF_8));
-        JWTClaimsSet bankLogout = logoutTokens.subList(before, logoutTokens.size()).stream().map(SingleSignOnAndLogoutTest::claims)
-                .filter(c -> c.getAudience().contains(DemoBank.CLIENT_ID)).findFirst()
+        JWTClaimsSet bankLogout = backChannel.firstFor(DemoBank.CLIENT_ID, before)
                 .orElseThrow(() -> new AssertionError("no logout token for the bank"));
         assertThat(bankLogout.getSubject()).as("the bank's pairwise sub, never the account id others see").isEqualTo(bankSub);
-    }
-
-    /** A logout token's claims: signed, or (for a client that has ID tokens encrypted, as the bank) encrypted then signed. */
-    static JWTClaimsSet claims(String logoutToken) {
-        try {
-            com.nimbusds.jwt.JWT jwt = com.nimbusds.jwt.JWTParser.parse(logoutToken);
-            if (jwt instanceof com.nimbusds.jwt.EncryptedJWT encrypted) {
-                encrypted.decrypt(new com.nimbusds.jose.crypto.RSADecrypter(DemoBank.decryptionKey()));
-                return encrypted.getPayload().toSignedJWT().getJWTClaimsSet();
-            }
-            return jwt.getJWTClaimsSet();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

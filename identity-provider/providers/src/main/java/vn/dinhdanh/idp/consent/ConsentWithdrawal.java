@@ -3,17 +3,18 @@ package vn.dinhdanh.idp.consent;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import vn.dinhdanh.idp.keycloak.KeycloakInternals;
 
 /**
  * A consent withdrawn. From the account console (Keycloak's "remove access", which removes Keycloak's consent and ends
  * the client's sessions itself) the purposes still given are recorded withdrawn. Through the consent API one purpose
  * is: its record written, Keycloak's consent narrowed to the purposes still given (or removed), and the client's
- * sessions of this citizen ended, so that the relying party's next refresh or userinfo call fails.
+ * sessions of this citizen ended as Keycloak ends them (with a back-channel logout token to the client), so that the
+ * relying party's next refresh or userinfo call fails.
  */
 public final class ConsentWithdrawal {
 
@@ -58,7 +59,8 @@ public final class ConsentWithdrawal {
         } else {
             PurposeConsent.grantKeycloakConsent(session, realm, user, client, stillGiven);
         }
-        Stream.concat(session.sessions().getUserSessionsStream(realm, user), session.sessions().getOfflineUserSessionsStream(realm, user))
+        KeycloakInternals.logOutOfClient(session, realm, user, client);
+        session.sessions().getOfflineUserSessionsStream(realm, user)
                 .filter(s -> s.getAuthenticatedClientSessionByClient(client.getId()) != null).toList()
                 .forEach(s -> s.removeAuthenticatedClientSessions(List.of(client.getId())));
         return true;

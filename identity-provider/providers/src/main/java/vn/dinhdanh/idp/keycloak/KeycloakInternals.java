@@ -12,6 +12,7 @@ import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.representations.AccessToken;
@@ -65,6 +66,16 @@ public final class KeycloakInternals {
     public static Optional<BearerToken> verifiedBearerToken(KeycloakSession session) {
         AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
         return auth == null ? Optional.empty() : Optional.of(new BearerToken(auth.getUser(), auth.getClient(), auth.getToken()));
+    }
+
+    /**
+     * Ends this citizen's sessions with this client the way Keycloak's own "remove access" does: the client sessions
+     * go, and the client is sent a back-channel logout token where it registered a back-channel logout URL
+     * ({@code AuthenticationManager.backchannelLogoutUserFromClient}).
+     */
+    public static void logOutOfClient(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client) {
+        AuthenticationManager.backchannelLogoutUserFromClient(session, realm, user, client, session.getContext().getUri(),
+                session.getContext().getRequestHeaders());
     }
 
     /**
