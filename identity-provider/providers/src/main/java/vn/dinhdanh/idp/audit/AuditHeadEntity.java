@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The one row of {@value AuditTables#HEAD}: where the chain ends. Every append locks it, so the chain stays one line. */
+/** A row of {@value AuditTables#HEAD}: where one chain ends. Every append to that chain locks it, so the chain stays one line. */
 @Entity
 @Table(name = AuditTables.HEAD)
 public class AuditHeadEntity {

@@ -3,13 +3,37 @@ package vn.dinhdanh.idp.audit;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 /** A row of {@value AuditTables#RECORDS}: an {@link AuditRecord} as stored. */
 @Entity
 @Table(name = AuditTables.RECORDS)
+@IdClass(AuditRecordEntity.Key.class)
 public class AuditRecordEntity {
 
+    /** The primary key: the chain and the position in it. */
+    public static class Key implements java.io.Serializable {
+        protected String chain;
+        protected long seq;
+
+        public Key() {
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.seq == seq && java.util.Objects.equals(k.chain, chain);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(chain, seq);
+        }
+    }
+
+    @Id
+    @Column(name = "CHAIN")
+    protected String chain;
     @Id
     @Column(name = "SEQ")
     protected long seq;
@@ -39,7 +63,8 @@ public class AuditRecordEntity {
     protected AuditRecordEntity() {
     }
 
-    AuditRecordEntity(AuditRecord r) {
+    AuditRecordEntity(String chain, AuditRecord r) {
+        this.chain = chain;
         this.seq = r.seq();
         this.recordedAt = r.recordedAt();
         this.realm = r.realm();

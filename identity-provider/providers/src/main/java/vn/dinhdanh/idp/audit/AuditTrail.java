@@ -7,7 +7,6 @@ import java.security.Signature;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.crypto.KeyUse;
@@ -18,9 +17,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Appends to the tamper-evident audit trail in Keycloak's database. Each append runs in a transaction of its own
- * that locks the chain's head row, so records from every request and every node form one chain; a checkpoint record
- * now and then signs the chain up to itself with the master realm's active RS256 key.
+ * Appends to the tamper-evident audit trail in Keycloak's database. The trail is {@link AuditTables#CHAINS sixteen
+ * chains}; each append picks one at random and runs in a transaction of its own that locks that chain's head row, so
+ * the records of one chain form one line whichever request or node wrote them, and sixteen appends can go at once. A
+ * checkpoint record now and then signs each chain up to itself with the master realm's active RS256 key.
  */
 public final class AuditTrail {
 
@@ -61,60 +61,65 @@ public final class AuditTrail {
 
     private static AuditRecord appendLocked(KeycloakSession session, Entry entry, long now) {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        AuditHeadEntity head = em.find(AuditHeadEntity.class, AuditTables.HEAD_ID, LockModeType.PESSIMISTIC_WRITE);
+        String chain = AuditTables.CHAINS.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(AuditTables.CHAINS.size()));
+        AuditHeadEntity head = em.find(AuditHeadEntity.class, chain, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
-            throw new IllegalStateException("the audit chain has no head row");
+            throw new IllegalStateException("the audit chain " + chain + " has no head row");
         }
         AuditRecord record = AuditRecord.next(head.lastSeq + 1, now, entry.realm(), entry.type(), entry.outcome(), entry.error(),
                 entry.client(), entry.user(), entry.subject(), details(entry.details()), head.lastHash);
-        em.persist(new AuditRecordEntity(record));
+        em.persist(new AuditRecordEntity(chain, record));
         head.lastSeq = record.seq();
         head.lastHash = record.hash();
         return record;
     }
 
     /**
-     * Signs the chain as it stands, unless nothing was appended since the last checkpoint.
+     * Signs each chain as it stands, unless nothing was appended to it since its last checkpoint.
      *
-     * @return the checkpoint record written, if any
+     * @return the checkpoint records written
      */
-    public static Optional<AuditRecord> checkpoint(KeycloakSession session) {
+    public static java.util.List<AuditRecord> checkpoint(KeycloakSession session) {
         if (pseudonyms == null) {
-            return Optional.empty();
-        }
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        AuditHeadEntity head = em.find(AuditHeadEntity.class, AuditTables.HEAD_ID, LockModeType.PESSIMISTIC_WRITE);
-        if (head == null || head.lastSeq == head.lastCheckpointSeq) {
-            return Optional.empty();
+            return java.util.List.of();
         }
         RealmModel master = session.realms().getRealmByName("master");
         KeyWrapper key = master == null ? null : session.keys().getActiveKey(master, KeyUse.SIG, "RS256");
         if (key == null || key.getPrivateKey() == null) {
             LOG.warn("No active RS256 key in the master realm: the audit checkpoint is not written");
-            return Optional.empty();
+            return java.util.List.of();
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("seq", head.lastSeq);
-        details.put("hash", head.lastHash);
-        details.put("kid", key.getKid());
-        details.put("keyAlgorithm", "RSA");
-        details.put("signatureAlgorithm", "SHA256withRSA");
-        details.put("publicKey", Base64.getEncoder().encodeToString(key.getPublicKey().getEncoded()));
-        try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign((java.security.PrivateKey) key.getPrivateKey());
-            signer.update(AuditRecord.checkpointPayload(head.lastSeq, head.lastHash));
-            details.put("signature", Base64.getEncoder().encodeToString(signer.sign()));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("The audit checkpoint could not be signed", e);
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        java.util.List<AuditRecord> written = new java.util.ArrayList<>();
+        for (String chain : AuditTables.CHAINS) {
+            AuditHeadEntity head = em.find(AuditHeadEntity.class, chain, LockModeType.PESSIMISTIC_WRITE);
+            if (head == null || head.lastSeq == head.lastCheckpointSeq) {
+                continue;
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("seq", head.lastSeq);
+            details.put("hash", head.lastHash);
+            details.put("kid", key.getKid());
+            details.put("keyAlgorithm", "RSA");
+            details.put("signatureAlgorithm", "SHA256withRSA");
+            details.put("publicKey", Base64.getEncoder().encodeToString(key.getPublicKey().getEncoded()));
+            try {
+                Signature signer = Signature.getInstance("SHA256withRSA");
+                signer.initSign((java.security.PrivateKey) key.getPrivateKey());
+                signer.update(AuditRecord.checkpointPayload(head.lastSeq, head.lastHash));
+                details.put("signature", Base64.getEncoder().encodeToString(signer.sign()));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("The audit checkpoint could not be signed", e);
+            }
+            AuditRecord record = AuditRecord.next(head.lastSeq + 1, System.currentTimeMillis(), "master", AuditRecord.CHECKPOINT, "success",
+                    null, null, null, null, details(details), head.lastHash);
+            em.persist(new AuditRecordEntity(chain, record));
+            head.lastSeq = record.seq();
+            head.lastHash = record.hash();
+            head.lastCheckpointSeq = record.seq();
+            written.add(record);
         }
-        AuditRecord record = AuditRecord.next(head.lastSeq + 1, System.currentTimeMillis(), "master", AuditRecord.CHECKPOINT, "success",
-                null, null, null, null, details(details), head.lastHash);
-        em.persist(new AuditRecordEntity(record));
-        head.lastSeq = record.seq();
-        head.lastHash = record.hash();
-        head.lastCheckpointSeq = record.seq();
-        return Optional.of(record);
+        return written;
     }
 
     private static String details(Map<String, Object> details) {

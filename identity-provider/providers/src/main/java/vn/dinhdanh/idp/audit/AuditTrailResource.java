@@ -20,7 +20,7 @@ import vn.dinhdanh.idp.admin.OperatorAccess;
  * {@value #ROLE}, or a master administrator, through an operator client):
  * <ul>
  *   <li>{@code GET verification}: the chain checked now ({@link AuditChainVerifier});</li>
- *   <li>{@code POST checkpoints}: a signed checkpoint written now.</li>
+ *   <li>{@code POST checkpoints}: a signed checkpoint written now in each chain that grew since its last one.</li>
  * </ul>
  */
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,10 +53,9 @@ public final class AuditTrailResource {
             return refusal.get();
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        AuditTrail.checkpoint(session).ifPresentOrElse(r -> {
-            body.put("written", true);
-            body.put("seq", r.seq());
-        }, () -> body.put("written", false));
+        var written = AuditTrail.checkpoint(session);
+        body.put("written", !written.isEmpty());
+        body.put("chains", written.size());
         return Response.ok(body).build();
     }
 
@@ -73,7 +72,7 @@ public final class AuditTrailResource {
         body.put("records", result.records());
         body.put("checkpoints", result.checkpoints());
         body.put("checkpointKeys", result.checkpointKeys());
-        result.firstProblem().ifPresent(f -> body.put("firstProblem", Map.of("seq", f.seq(), "problem", f.problem().name(), "explanation", f.explanation())));
+        result.firstProblem().ifPresent(f -> body.put("firstProblem", Map.of("chain", f.chain(), "seq", f.seq(), "problem", f.problem().name(), "explanation", f.explanation())));
         return body;
     }
 }

@@ -31,9 +31,10 @@ class AuditChainVerifierTest {
         lastSeq = 0;
         db = DriverManager.getConnection("jdbc:h2:mem:audit-" + System.nanoTime());
         try (Statement st = db.createStatement()) {
-            st.execute("CREATE TABLE " + AuditTables.RECORDS + " (SEQ BIGINT PRIMARY KEY, RECORDED_AT BIGINT NOT NULL, REALM VARCHAR(255),"
+            st.execute("CREATE TABLE " + AuditTables.RECORDS + " (SEQ BIGINT NOT NULL, RECORDED_AT BIGINT NOT NULL, REALM VARCHAR(255),"
                     + " EVENT_TYPE VARCHAR(64) NOT NULL, OUTCOME VARCHAR(16), ERROR VARCHAR(255), CLIENT VARCHAR(255), USER_ID VARCHAR(64),"
-                    + " SUBJECT VARCHAR(64), DETAILS VARCHAR(4000), PREVIOUS_HASH VARCHAR(64) NOT NULL, HASH VARCHAR(64) NOT NULL)");
+                    + " SUBJECT VARCHAR(64), DETAILS VARCHAR(4000), PREVIOUS_HASH VARCHAR(64) NOT NULL, HASH VARCHAR(64) NOT NULL,"
+                    + " CHAIN VARCHAR(16) DEFAULT 'chain' NOT NULL, PRIMARY KEY (CHAIN, SEQ))");
             st.execute("CREATE TABLE " + AuditTables.HEAD + " (ID VARCHAR(16) PRIMARY KEY, LAST_SEQ BIGINT NOT NULL, LAST_HASH VARCHAR(64) NOT NULL,"
                     + " LAST_CHECKPOINT_SEQ BIGINT NOT NULL)");
         }
@@ -53,7 +54,8 @@ class AuditChainVerifierTest {
     void append(String type, String outcome, String error, String subject, String details) throws Exception {
         AuditRecord r = AuditRecord.next(lastSeq + 1, 1_700_000_000_000L + lastSeq, "citizens", type, outcome, error, "public-services-portal",
                 "user-" + lastSeq, subject, details, lastHash);
-        try (PreparedStatement st = db.prepareStatement("INSERT INTO " + AuditTables.RECORDS + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement st = db.prepareStatement("INSERT INTO " + AuditTables.RECORDS + " (SEQ, RECORDED_AT, REALM, EVENT_TYPE, OUTCOME,"
+                + " ERROR, CLIENT, USER_ID, SUBJECT, DETAILS, PREVIOUS_HASH, HASH) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
             st.setLong(1, r.seq());
             st.setLong(2, r.recordedAt());
             st.setString(3, r.realm());
@@ -91,6 +93,9 @@ class AuditChainVerifierTest {
         try (Statement st = db.createStatement()) {
             st.execute("DELETE FROM " + AuditTables.HEAD);
             st.execute("INSERT INTO " + AuditTables.HEAD + " VALUES ('chain', " + lastSeq + ", '" + lastHash + "', 11)");
+            for (String other : AuditTables.CHAINS.subList(1, AuditTables.CHAINS.size())) {
+                st.execute("INSERT INTO " + AuditTables.HEAD + " VALUES ('" + other + "', 0, '" + AuditRecord.GENESIS + "', 0)");
+            }
         }
     }
 
@@ -178,5 +183,37 @@ class AuditChainVerifierTest {
         assertThat(result.intact()).isFalse();
         assertThat(result.firstProblem().get().seq()).as("%s", result.firstProblem()).isEqualTo(seq);
         assertThat(result.firstProblem().get().problem()).isEqualTo(problem);
+    }
+
+    @Test
+    void whenRecordsOfAnotherChainAreInterleaved_thenEachChainIsCheckedOnItsOwn_andATamperedOneIsNamed() throws Exception {
+        // chain-3: two records of its own, numbered from 1, linked among themselves
+        AuditRecord first = AuditRecord.next(1, 1_800_000_000_000L, "citizens", "LOGIN", "success", null, "demo-bank", "u", null, null, AuditRecord.GENESIS);
+        AuditRecord second = AuditRecord.next(2, 1_800_000_000_001L, "citizens", "LOGOUT", "success", null, "demo-bank", "u", null, null, first.hash());
+        for (AuditRecord r : java.util.List.of(first, second)) {
+            sql("INSERT INTO " + AuditTables.RECORDS + " (CHAIN, SEQ, RECORDED_AT, REALM, EVENT_TYPE, OUTCOME, CLIENT, USER_ID, PREVIOUS_HASH, HASH)"
+                    + " VALUES ('chain-3', " + r.seq() + ", " + r.recordedAt() + ", 'citizens', '" + r.type() + "', 'success', 'demo-bank', 'u', '"
+                    + r.previousHash() + "', '" + r.hash() + "')");
+        }
+        sql("UPDATE " + AuditTables.HEAD + " SET LAST_SEQ = 2, LAST_HASH = '" + second.hash() + "' WHERE ID = 'chain-3'");
+        AuditChainVerifier.Result result = AuditChainVerifier.verify(db);
+        assertThat(result.intact()).as("%s", result.firstProblem()).isTrue();
+        assertThat(result.records()).isEqualTo(14);
+
+        sql("UPDATE " + AuditTables.RECORDS + " SET CLIENT = 'other' WHERE CHAIN = 'chain-3' AND SEQ = 1");
+        assertThat(AuditChainVerifier.verify(db).firstProblem()).hasValueSatisfying(f -> {
+            assertThat(f.chain()).isEqualTo("chain-3");
+            assertThat(f.seq()).isEqualTo(1);
+            assertThat(f.problem()).isEqualTo(AuditChainVerifier.Problem.MODIFIED);
+        });
+    }
+
+    @Test
+    void whenAChainsHeadRowIsDeleted_thenItIsNamed() throws Exception {
+        sql("DELETE FROM " + AuditTables.HEAD + " WHERE ID = 'chain-7'");
+        assertThat(AuditChainVerifier.verify(db).firstProblem()).hasValueSatisfying(f -> {
+            assertThat(f.chain()).isEqualTo("chain-7");
+            assertThat(f.problem()).isEqualTo(AuditChainVerifier.Problem.TAIL_REMOVED);
+        });
     }
 }
