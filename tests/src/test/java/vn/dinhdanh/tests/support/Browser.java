@@ -17,9 +17,27 @@ import java.util.regex.Pattern;
 public final class Browser {
 
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    /** Requests to {@code publicOrigin} go to {@code nodeOrigin} instead (one node of a cluster); null: as addressed. */
+    private String publicOrigin;
+    private String nodeOrigin;
+
+    /**
+     * From now on, sends what is addressed to {@code publicOrigin} (a cluster's balancer, as the server's pages and
+     * redirects name it) to {@code nodeOrigin}, one node of the cluster, keeping the cookies: a browser whose requests
+     * the balancer sends to that node.
+     */
+    public Browser via(String publicOrigin, String nodeOrigin) {
+        this.publicOrigin = publicOrigin;
+        this.nodeOrigin = nodeOrigin;
+        return this;
+    }
+
+    private String routed(String url) {
+        return publicOrigin != null && url.startsWith(publicOrigin + "/") ? nodeOrigin + url.substring(publicOrigin.length()) : url;
+    }
 
     public Response get(String url) {
-        return remember(given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false).get(url));
+        return remember(given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false).get(routed(url)));
     }
 
     public Response postForm(String url, Map<String, String> form) {
@@ -29,7 +47,7 @@ public final class Browser {
             }
         });
         return remember(given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParams(form).post(url));
+                .formParams(form).post(routed(url)));
     }
 
     /** Follows redirects that stay on the server, stopping at a page or at a redirect that leaves it. */

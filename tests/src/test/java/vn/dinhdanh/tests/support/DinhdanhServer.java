@@ -94,6 +94,11 @@ public final class DinhdanhServer {
         return httpRegistryInstance;
     }
 
+    /** A server started elsewhere (a cluster's balancer, say), reached at {@code baseUrl}. */
+    public static DinhdanhServer at(String baseUrl) {
+        return new DinhdanhServer(baseUrl.replaceAll("/$", ""), null, null);
+    }
+
     public String baseUrl() {
         return baseUrl;
     }
