@@ -38,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import vn.dinhdanh.chipcard.app.VirtualMobileApp;
 import vn.dinhdanh.tests.support.Browser;
 import vn.dinhdanh.tests.support.ChipCardPage;
+import vn.dinhdanh.tests.support.DemoCluster;
 import vn.dinhdanh.tests.support.CitizenLogin;
 import vn.dinhdanh.tests.support.DemoCitizens;
 import vn.dinhdanh.tests.support.DinhdanhServer;

@@ -4,12 +4,10 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
+import vn.dinhdanh.tests.support.PngCanvas;
 
 /**
  * The failover run as a picture: every attempt at the second it began (x) and its duration (y, log scale), green when
@@ -21,13 +19,9 @@ final class FailoverPlot {
     }
 
     static void write(List<ClusterFailoverTest.Attempt> attempts, long start, long kill, long noticed, Path file) throws Exception {
-        System.setProperty("java.awt.headless", "true");
         int w = 900, h = 480, left = 70, right = 20, top = 40, bottom = 50;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+        PngCanvas canvas = new PngCanvas(w, h);
+        Graphics2D g = canvas.graphics();
         double seconds = Math.max(1, attempts.stream().mapToLong(ClusterFailoverTest.Attempt::end).max().orElse(start) - start) / 1e9;
         double maxMs = attempts.stream().mapToDouble(a -> (a.end() - a.start()) / 1e6).max().orElse(1000);
         double minLog = 0, maxLog = Math.log10(Math.max(10, maxMs * 1.5));
@@ -64,8 +58,7 @@ final class FailoverPlot {
         }
         g.setColor(Color.BLACK);
         g.drawString("Attempts through the balancer (x: start, s; y: duration, ms, log scale; red: failed, then retried)", left, 24);
-        g.dispose();
-        ImageIO.write(img, "png", file.toFile());
+        canvas.write(file);
     }
 
     private static int x(double s, double seconds, int w, int left, int right) {

@@ -1,8 +1,6 @@
-package vn.dinhdanh.tests.cluster;
+package vn.dinhdanh.tests.support;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,25 +27,25 @@ import java.util.concurrent.TimeUnit;
  * Infinispan cluster found through the JGROUPS_PING table, HAProxy in front. The ports are the launcher's defaults,
  * which no server of the default suite uses.
  */
-final class DemoCluster {
+public final class DemoCluster {
 
     /** One node: its name in the cluster and the balancer, and where it answers. */
-    record Node(String name, int httpPort, int managementPort, int jgroupsPort) {
-        String origin() {
+    public record Node(String name, int httpPort, int managementPort, int jgroupsPort) {
+        public String origin() {
             return "http://localhost:" + httpPort;
         }
 
-        String realmUrl() {
+        public String realmUrl() {
             return origin() + "/realms/citizens";
         }
     }
 
-    static final String KEYCLOAK_DB = "dinhdanh_cluster_test_keycloak";
-    static final String REGISTRY_DB = "dinhdanh_cluster_test_registry";
-    static final int BALANCER_PORT = 8580;
-    static final int STATS_PORT = 8581;
-    static final Node A = new Node("a", 8680, 9680, 7900);
-    static final Node B = new Node("b", 8780, 9780, 7901);
+    public static final String KEYCLOAK_DB = "dinhdanh_cluster_test_keycloak";
+    public static final String REGISTRY_DB = "dinhdanh_cluster_test_registry";
+    public static final int BALANCER_PORT = 8580;
+    public static final int STATS_PORT = 8581;
+    public static final Node A = new Node("a", 8680, 9680, 7900);
+    public static final Node B = new Node("b", 8780, 9780, 7901);
 
     private final Path dir;
     private final Process launcher;
@@ -59,14 +57,14 @@ final class DemoCluster {
     }
 
     /** Starts the cluster in {@code dir} (made afresh) and waits until both nodes and the balancer answer. */
-    static DemoCluster start(Path dir) throws IOException, InterruptedException, SQLException {
+    public static DemoCluster start(Path dir) throws IOException, InterruptedException, SQLException {
         for (int port : List.of(BALANCER_PORT, STATS_PORT, A.httpPort, A.managementPort, A.jgroupsPort, B.httpPort, B.managementPort,
                 B.jgroupsPort)) {
-            if (listening(port)) {
+            if (DinhdanhServer.listening(port)) {
                 throw new IllegalStateException("Port " + port + " is already in use: stop the other server first");
             }
         }
-        run(List.of("rm", "-rf", dir.toString()));
+        DinhdanhServer.run(List.of("rm", "-rf", dir.toString()));
         Files.createDirectories(dir);
         try (Connection c = DriverManager.getConnection(postgresUrl() + "postgres", postgresUser(), postgresPassword());
              Statement st = c.createStatement()) {
@@ -99,24 +97,24 @@ final class DemoCluster {
         return n.name + ":" + n.httpPort + ":" + n.managementPort + ":" + n.jgroupsPort;
     }
 
-    String balancerOrigin() {
+    public String balancerOrigin() {
         return "http://localhost:" + BALANCER_PORT;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    Path log(Node node) {
+    public Path log(Node node) {
         return dir.resolve("node-" + node.name + ".log");
     }
 
-    Path balancerLog() {
+    public Path balancerLog() {
         return dir.resolve("balancer.log");
     }
 
     /** Ends the node's JVM with SIGKILL: no shutdown, no leaving the cluster, connections cut. */
-    Instant kill(Node node) throws IOException {
+    public Instant kill(Node node) throws IOException {
         long script = Long.parseLong(Files.readString(dir.resolve("node-" + node.name + ".pid")).trim());
         ProcessHandle kcSh = ProcessHandle.of(script).orElseThrow(() -> new IllegalStateException("node " + node.name + " is not running"));
         List<ProcessHandle> jvms = kcSh.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false)).toList();
@@ -129,7 +127,7 @@ final class DemoCluster {
     }
 
     /** The balancer's state of the node among the ready ones (HAProxy statistics: UP, DOWN, "UP 1/2", ...). */
-    Optional<String> balancerStatus(Node node) {
+    public Optional<String> balancerStatus(Node node) {
         return balancerStatus("keycloak", node);
     }
 
@@ -137,7 +135,7 @@ final class DemoCluster {
      * The balancer's state of the node in a backend ({@code keycloak}: the nodes that are ready, {@code keycloak-alive}:
      * those that are alive), empty if it cannot be read.
      */
-    Optional<String> balancerStatus(String backend, Node node) {
+    public Optional<String> balancerStatus(String backend, Node node) {
         try {
             HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + STATS_PORT + "/stats;csv"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
@@ -155,7 +153,7 @@ final class DemoCluster {
     }
 
     /** A number from Keycloak's database of the cluster. */
-    long countInKeycloakDb(String sql) throws SQLException {
+    public long countInKeycloakDb(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(postgresUrl() + KEYCLOAK_DB, postgresUser(), postgresPassword());
              Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
@@ -164,7 +162,7 @@ final class DemoCluster {
     }
 
     /** Stops the launcher, which stops the nodes and the balancer; what is left after 60 s is killed. */
-    void stop() {
+    public void stop() {
         if (!launcher.isAlive()) {
             return;
         }
@@ -184,60 +182,28 @@ final class DemoCluster {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(8));
         while (Instant.now().isBefore(deadline)) {
             if (!launcher.isAlive()) {
-                throw new IllegalStateException("./dinhdanh cluster stopped while starting; see " + log + ":\n" + tail(log));
+                throw new IllegalStateException("./dinhdanh cluster stopped while starting; see " + log + ":\n" + DinhdanhServer.tail(log));
             }
-            if (ok("http://127.0.0.1:" + A.managementPort + "/health/ready") && ok("http://127.0.0.1:" + B.managementPort + "/health/ready")
-                    && ok(balancerOrigin() + "/realms/citizens") && Files.readString(log).contains("dinhdanh: cluster ready")) {
+            if (DinhdanhServer.ok(http, "http://127.0.0.1:" + A.managementPort + "/health/ready")
+                    && DinhdanhServer.ok(http, "http://127.0.0.1:" + B.managementPort + "/health/ready")
+                    && DinhdanhServer.ok(http, balancerOrigin() + "/realms/citizens") && Files.readString(log).contains("dinhdanh: cluster ready")) {
                 return;
             }
             TimeUnit.SECONDS.sleep(1);
         }
         stop();
-        throw new IllegalStateException("The cluster was not ready within 8 minutes; see " + log + ":\n" + tail(log));
+        throw new IllegalStateException("The cluster was not ready within 8 minutes; see " + log + ":\n" + DinhdanhServer.tail(log));
     }
 
-    private boolean ok(String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static boolean listening(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 300);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IOException("Failed: " + String.join(" ", command));
-        }
-    }
-
-    static String postgresUrl() {
+    private static String postgresUrl() {
         return System.getProperty("dinhdanh.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
     }
 
-    static String postgresUser() {
+    private static String postgresUser() {
         return System.getProperty("dinhdanh.postgres.user", "postgres");
     }
 
-    static String postgresPassword() {
+    private static String postgresPassword() {
         return System.getProperty("dinhdanh.postgres.password", "");
     }
 }
