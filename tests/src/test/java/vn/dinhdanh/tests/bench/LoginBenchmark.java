@@ -6,8 +6,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.dinhdanh.chipcard.app.DemoCards;
@@ -34,6 +31,7 @@ import vn.dinhdanh.tests.support.AdminApi;
 import vn.dinhdanh.tests.support.DemoCitizens;
 import vn.dinhdanh.tests.support.DinhdanhServer;
 import vn.dinhdanh.tests.support.FreshCitizens;
+import vn.dinhdanh.tests.support.PngCanvas;
 
 /**
  * Logins per second and latency percentiles, in one run on this machine, against the assembled server:
@@ -238,13 +236,9 @@ class LoginBenchmark {
 
     /** Latency distributions as cumulative curves (x: milliseconds, log scale; y: share of logins). */
     static void plot(List<Result> results, Path file) throws Exception {
-        System.setProperty("java.awt.headless", "true");
         int w = 900, h = 520, left = 70, right = 20, top = 40, bottom = 60;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+        PngCanvas canvas = new PngCanvas(w, h);
+        Graphics2D g = canvas.graphics();
         double max = results.stream().flatMap(r -> r.latenciesMs().stream()).mapToDouble(Double::doubleValue).max().orElse(1000);
         double minLog = Math.log10(1), maxLog = Math.log10(Math.max(10, max * 1.2));
         g.setColor(Color.LIGHT_GRAY);
@@ -283,7 +277,6 @@ class LoginBenchmark {
         }
         g.setColor(Color.BLACK);
         g.drawString("Login latency, cumulative share (x: ms, log scale)", left, 24);
-        g.dispose();
-        ImageIO.write(img, "png", file.toFile());
+        canvas.write(file);
     }
 }

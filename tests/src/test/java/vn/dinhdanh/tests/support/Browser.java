@@ -30,8 +30,27 @@ public final class Browser {
         return this;
     }
 
+    /** Requests to {@code publicOrigin} go to {@code nodeOrigin} instead (one node of a cluster); null: as addressed. */
+    private String publicOrigin;
+    private String nodeOrigin;
+
+    /**
+     * From now on, sends what is addressed to {@code publicOrigin} (a cluster's balancer, as the server's pages and
+     * redirects name it) to {@code nodeOrigin}, one node of the cluster, keeping the cookies: a browser whose requests
+     * the balancer sends to that node.
+     */
+    public Browser via(String publicOrigin, String nodeOrigin) {
+        this.publicOrigin = publicOrigin;
+        this.nodeOrigin = nodeOrigin;
+        return this;
+    }
+
+    private String routed(String url) {
+        return publicOrigin != null && url.startsWith(publicOrigin + "/") ? nodeOrigin + url.substring(publicOrigin.length()) : url;
+    }
+
     public Response get(String url) {
-        return consentIfAsked(remember(given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false).get(url)));
+        return consentIfAsked(remember(given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false).get(routed(url))));
     }
 
     public Response postForm(String url, Map<String, String> form) {
@@ -41,7 +60,7 @@ public final class Browser {
             }
         });
         return consentIfAsked(remember(given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParams(form).post(url)));
+                .formParams(form).post(routed(url))));
     }
 
     /** Ticks these purposes on the consent page and shares (none: shares nothing, which refuses). */
@@ -52,7 +71,7 @@ public final class Browser {
         if (!purposes.isEmpty()) {
             request.formParam("purpose", purposes.toArray());
         }
-        return consentIfAsked(remember(request.post(action)));
+        return consentIfAsked(remember(request.post(routed(action))));
     }
 
     /** The purposes a consent page asks about, in its order. */
@@ -80,7 +99,7 @@ public final class Browser {
         if (isConsentPage(r)) {
             return r;
         }
-        Response page = remember(given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false).get(r.getHeader("Location")));
+        Response page = remember(given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false).get(routed(r.getHeader("Location"))));
         if (!isConsentPage(page)) {
             throw new AssertionError("Not the consent page:\n" + page.asString());
         }

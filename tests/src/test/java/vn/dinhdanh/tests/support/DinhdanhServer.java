@@ -94,6 +94,11 @@ public final class DinhdanhServer {
         return httpRegistryInstance;
     }
 
+    /** A server started elsewhere (a cluster's balancer, say), reached at {@code baseUrl}. */
+    public static DinhdanhServer at(String baseUrl) {
+        return new DinhdanhServer(baseUrl.replaceAll("/$", ""), null, null);
+    }
+
     public String baseUrl() {
         return baseUrl;
     }
@@ -216,7 +221,7 @@ public final class DinhdanhServer {
         throw new IllegalStateException("The server was not ready within 4 minutes; see " + log + ":\n" + tail(log));
     }
 
-    private static boolean ok(HttpClient http, String url) {
+    static boolean ok(HttpClient http, String url) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -228,12 +233,12 @@ public final class DinhdanhServer {
         }
     }
 
-    private static String tail(Path log) throws IOException {
+    static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    private static boolean listening(int port) {
+    static boolean listening(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 300);
             return true;
@@ -242,11 +247,11 @@ public final class DinhdanhServer {
         }
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
+    static void run(List<String> command) throws IOException, InterruptedException {
         run(command, Map.of());
     }
 
-    private static void run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+    static void run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().putAll(env);
         Process p = pb.start();

@@ -75,6 +75,35 @@ public final class RelyingParty {
         this.decryptionKey = decryptionKey;
     }
 
+    private RelyingParty(RelyingParty base, OIDCProviderMetadata metadata) {
+        this.clientId = base.clientId;
+        this.redirectUri = base.redirectUri;
+        this.clientAuthentication = base.clientAuthentication;
+        this.metadata = metadata;
+        this.pushed = base.pushed;
+        this.dpop = base.dpop;
+        this.decryptionKey = base.decryptionKey;
+    }
+
+    /**
+     * The same client, sending its requests to one node of a cluster ({@code nodeOrigin}, e.g. {@code
+     * http://localhost:8780}) instead of the balancer the issuer names: every endpoint of the discovery document moved to
+     * that node, the issuer kept (tokens still name the cluster's one issuer).
+     */
+    public RelyingParty via(String nodeOrigin) {
+        String issuer = metadata.getIssuer().getValue();
+        URI issuerUri = URI.create(issuer);
+        String publicOrigin = issuerUri.getScheme() + "://" + issuerUri.getRawAuthority();
+        var json = metadata.toJSONObject();
+        json.replaceAll((name, value) -> !"issuer".equals(name) && value instanceof String s && s.startsWith(publicOrigin + "/")
+                ? nodeOrigin + s.substring(publicOrigin.length()) : value);
+        try {
+            return new RelyingParty(this, OIDCProviderMetadata.parse(json));
+        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+            throw new IllegalStateException("discovery document of " + issuer, e);
+        }
+    }
+
     /** The same client, whose ID tokens and userinfo arrive encrypted to this key (RSA-OAEP-256, A256GCM). */
     public RelyingParty decryptingWith(com.nimbusds.jose.jwk.RSAKey key) {
         return new RelyingParty(this, pushed, dpop, key);
