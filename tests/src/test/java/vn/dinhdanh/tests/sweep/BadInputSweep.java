@@ -24,6 +24,7 @@ import vn.dinhdanh.tests.support.AdminApi;
 import vn.dinhdanh.tests.support.Browser;
 import vn.dinhdanh.tests.support.ChipCardPage;
 import vn.dinhdanh.tests.support.CitizenLogin;
+import vn.dinhdanh.tests.support.DemoCitizens;
 import vn.dinhdanh.tests.support.CitizenRegistration;
 import vn.dinhdanh.tests.support.DemoBank;
 import vn.dinhdanh.tests.support.DinhdanhServer;
@@ -166,6 +167,7 @@ public final class BadInputSweep {
             sweepChipCardApp();
             sweepEkyc();
             sweepOperatorApis();
+            sweepConsentApi();
             sweepLoginForm();
             sweepRegistrationForm();
             sweepAuthorizationEndpoint();
@@ -237,6 +239,24 @@ public final class BadInputSweep {
                     "text/csv", "personal_id_number\n".getBytes(StandardCharsets.UTF_8), token);
             if (headerSafe(p.text())) {
                 send("operator GET (bearer)", p, "GET", master() + "/dinhdanh-audit/verification", null, null, p.text());
+            }
+        }
+    }
+
+    private void sweepConsentApi() {
+        // a citizen's own account-console token: the client and purpose segments reach the consent records
+        RelyingParty console = new RelyingParty(server, "account-console", server.realmUrl() + "/account/",
+                (com.nimbusds.oauth2.sdk.auth.ClientAuthentication) null);
+        RelyingParty.Attempt attempt = console.authorize("openid");
+        String account = console.exchange(CitizenLogin.login(new Browser(), console, attempt, DemoCitizens.NGOC.pin(), DemoCitizens.NGOC.password()),
+                attempt.verifier()).toSuccessResponse().getTokens().getAccessToken().getValue();
+        for (Payload p : texts()) {
+            send("consents DELETE {client}/{purpose}", p, "DELETE", realm() + "/dinhdanh-consents/" + pathSegment(p.text()) + "/"
+                    + pathSegment(p.text()), null, null, account);
+            send("consents DELETE demo-bank/{purpose}", p, "DELETE", realm() + "/dinhdanh-consents/demo-bank/" + pathSegment(p.text()),
+                    null, null, account);
+            if (headerSafe(p.text())) {
+                send("consents GET (bearer)", p, "GET", realm() + "/dinhdanh-consents", null, null, p.text());
             }
         }
     }
@@ -315,6 +335,7 @@ public final class BadInputSweep {
         endpoints.put("registry-admin import", master() + "/registry-admin/import");
         endpoints.put("trust", master() + "/chip-card/trust");
         endpoints.put("audit verification", master() + "/dinhdanh-audit/verification");
+        endpoints.put("consents", realm() + "/dinhdanh-consents");
         Payload empty = text("method", "", true);
         endpoints.forEach((name, url) -> {
             for (String method : List.of("PUT", "DELETE", "PATCH", "OPTIONS", "HEAD")) {
