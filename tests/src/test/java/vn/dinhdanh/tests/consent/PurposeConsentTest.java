@@ -219,6 +219,25 @@ class PurposeConsentTest {
     }
 
     @Test
+    void whenAPurposeConsentedToLaterNeedsAnotherClaim_thenTheCitizenIsAskedAgainForThatPurposeOnly() {
+        FreshCitizens.Citizen citizen = CitizenRegistration.registerFresh(server, portal, PASSWORD);
+        RelyingParty.Attempt first = telecom.authorize("openid profile phone");
+        CitizenLogin.login(new Browser(), telecom, first, citizen.pin(), PASSWORD); // both purposes given
+        AdminApi admin = new AdminApi(server);
+        @SuppressWarnings("unchecked")
+        String declared = ((Map<String, String>) admin.client(DemoTelecom.CLIENT_ID).get("attributes")).get("dinhdanh.purposes");
+        try {
+            admin.setClientAttributes(DemoTelecom.CLIENT_ID, Map.of("dinhdanh.purposes",
+                    declared.replace("\"claims\": [\"phone_number\"]", "\"claims\": [\"phone_number\", \"birthdate\"]")));
+            Browser browser = new Browser().decidingConsentItself();
+            Response page = consentPage(browser, telecom.authorize("openid profile phone"), citizen.pin());
+            assertThat(Browser.purposesAsked(page)).containsExactly("contact");
+        } finally {
+            admin.setClientAttributes(DemoTelecom.CLIENT_ID, Map.of("dinhdanh.purposes", declared));
+        }
+    }
+
+    @Test
     void whenTheConsentApiIsCalledWithoutAnAccountToken_thenItRefuses() {
         given().get(server.realmUrl() + "/dinhdanh-consents").then().statusCode(401).body("error", org.hamcrest.Matchers.equalTo("not_authenticated"));
         FreshCitizens.Citizen citizen = CitizenRegistration.registerFresh(server, portal, PASSWORD);

@@ -67,7 +67,7 @@ public final class PurposeConsent implements RequiredActionProvider {
             return;
         }
         keepOnlyScopesOf(auth, client, purposes.purposes()); // an optional scope no purpose needs is not asked for
-        Set<String> given = standingGiven(context.getSession(), context.getRealm(), context.getUser(), client);
+        Set<String> given = standingGiven(context.getSession(), context.getRealm(), context.getUser(), client, purposes);
         auth.setClientNote(ConsentedClaims.NOTE, ConsentedClaims.note(claimsOf(purposes.purposes().stream().filter(p -> given.contains(p.id())).toList())));
         if (needed.stream().anyMatch(p -> !given.contains(p.id()))) {
             auth.addRequiredAction(ID);
@@ -83,7 +83,7 @@ public final class PurposeConsent implements RequiredActionProvider {
             context.success();
             return;
         }
-        Set<String> given = standingGiven(context.getSession(), context.getRealm(), context.getUser(), client);
+        Set<String> given = standingGiven(context.getSession(), context.getRealm(), context.getUser(), client, declared.get());
         List<Purpose> toAsk = needed(declared.get(), client, auth).stream().filter(p -> !given.contains(p.id())).toList();
         if (toAsk.isEmpty()) {
             context.success();
@@ -130,7 +130,7 @@ public final class PurposeConsent implements RequiredActionProvider {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
-        Set<String> given = standingGiven(session, realm, user, client); // before this decision's records
+        Set<String> given = standingGiven(session, realm, user, client, declared.get()); // before this decision's records
         ConsentRecords records = new ConsentRecords(session);
         List<String> givenNow = new ArrayList<>();
         List<String> refusedNow = new ArrayList<>();
@@ -184,18 +184,22 @@ public final class PurposeConsent implements RequiredActionProvider {
     }
 
     /**
-     * The purposes whose standing record is a consent, while Keycloak's consent to the client still exists. If an
+     * The purposes whose standing record is a consent to every claim the purpose needs today, while Keycloak's consent
+     * to the client still exists. A purpose whose declaration has since grown a claim is asked again. If an
      * administrator removed Keycloak's consent, the purposes still given are recorded as withdrawn now.
      */
-    static Set<String> standingGiven(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client) {
+    static Set<String> standingGiven(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client,
+                                     RelyingPartyPurposes declared) {
         ConsentRecords records = new ConsentRecords(session);
-        Set<String> given = records.standing(realm.getId(), user.getId(), client.getClientId()).values().stream()
+        Map<String, ConsentRecord> standing = records.standing(realm.getId(), user.getId(), client.getClientId());
+        Set<String> given = standing.values().stream()
                 .filter(r -> r.decision() == ConsentRecord.Decision.GIVEN).map(ConsentRecord::purpose)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (!given.isEmpty() && session.users().getConsentByClient(realm, user.getId(), client.getId()) == null) {
             ConsentWithdrawal.record(records, realm, user, client, given, ConsentRecord.CONSENT_REMOVED);
             given.clear();
         }
+        given.removeIf(id -> declared.purpose(id).map(p -> !standing.get(id).claims().containsAll(p.claims())).orElse(true));
         return given;
     }
 
