@@ -99,7 +99,8 @@ public final class ChipCardAppResource {
         }
         Optional<ChipCardRequest> taken = requests.takeForAnswer(handle);
         if (taken.isEmpty()) {
-            return requests.busy(handle)
+            // held by another submission, or released by it a moment ago: the request is still there, so try again
+            return requests.busy(handle) || requests.find(handle).isPresent()
                     ? error(ChipCardError.REQUEST_BUSY, "Another submission for this request is being checked: send this one again in a moment")
                     : error(ChipCardError.REQUEST_NOT_FOUND, "No pending chip-card request has this handle");
         }
