@@ -31,6 +31,13 @@ public final class ConsentRecords {
         return typed.getResultList().stream().map(ConsentRecordEntity::toRecord).toList();
     }
 
+    /** The standing records of this relying party's purposes that are a consent, by purpose. */
+    public Map<String, ConsentRecord> given(String realmId, String userId, String client) {
+        Map<String, ConsentRecord> given = standing(realmId, userId, client);
+        given.values().removeIf(r -> r.decision() != ConsentRecord.Decision.GIVEN);
+        return given;
+    }
+
     /** The decision that stands for each purpose of this relying party: the latest record of each. */
     public Map<String, ConsentRecord> standing(String realmId, String userId, String client) {
         Map<String, ConsentRecord> latest = new LinkedHashMap<>();

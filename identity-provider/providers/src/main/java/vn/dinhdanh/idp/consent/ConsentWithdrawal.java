@@ -2,7 +2,6 @@ package vn.dinhdanh.idp.consent;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -34,10 +33,7 @@ public final class ConsentWithdrawal {
     /** Withdraws every purpose of this client that stands given (the account console removed Keycloak's consent). */
     public static void allOf(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client, String source) {
         ConsentRecords records = new ConsentRecords(session);
-        Set<String> given = records.standing(realm.getId(), user.getId(), client.getClientId()).values().stream()
-                .filter(r -> r.decision() == ConsentRecord.Decision.GIVEN).map(ConsentRecord::purpose)
-                .collect(java.util.stream.Collectors.toSet());
-        record(records, realm, user, client, given, source);
+        record(records, realm, user, client, records.given(realm.getId(), user.getId(), client.getClientId()).keySet(), source);
     }
 
     /**
@@ -46,14 +42,13 @@ public final class ConsentWithdrawal {
      */
     public static boolean purpose(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client, String purpose) {
         ConsentRecords records = new ConsentRecords(session);
-        var standing = records.standing(realm.getId(), user.getId(), client.getClientId());
-        ConsentRecord current = standing.get(purpose);
-        if (current == null || current.decision() != ConsentRecord.Decision.GIVEN) {
+        var given = records.given(realm.getId(), user.getId(), client.getClientId());
+        if (!given.containsKey(purpose)) {
             return false;
         }
         record(records, realm, user, client, List.of(purpose), ConsentRecord.CONSENT_API);
         List<Purpose> stillGiven = declared(client).stream().filter(p -> !p.id().equals(purpose))
-                .filter(p -> standing.get(p.id()) != null && standing.get(p.id()).decision() == ConsentRecord.Decision.GIVEN).toList();
+                .filter(p -> given.containsKey(p.id())).toList();
         if (stillGiven.isEmpty()) {
             session.users().revokeConsentForClient(realm, user.getId(), client.getId());
         } else {

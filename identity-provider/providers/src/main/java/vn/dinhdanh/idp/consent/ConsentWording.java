@@ -33,10 +33,6 @@ public final class ConsentWording {
                 ? client.getClientId() : client.getName();
     }
 
-    public Locale locale() {
-        return locale;
-    }
-
     public String relyingParty() {
         return relyingParty;
     }

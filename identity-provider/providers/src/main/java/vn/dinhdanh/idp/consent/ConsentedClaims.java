@@ -31,7 +31,12 @@ public final class ConsentedClaims {
 
     /** Whether this client session may carry this claim. */
     public static boolean allows(AuthenticatedClientSessionModel clientSession, String claim) {
-        return of(clientSession).map(allowed -> allowed.contains(allowedAs(claim))).orElse(true);
+        return of(clientSession).map(allowed -> allows(allowed, claim)).orElse(true);
+    }
+
+    /** Whether a login limited to these claims ({@link #of}) may carry this claim. */
+    public static boolean allows(Set<String> allowed, String claim) {
+        return allowed.contains(allowedAs(claim));
     }
 
     /** {@code phone_number_verified} goes with {@code phone_number}. */

@@ -191,10 +191,8 @@ public final class PurposeConsent implements RequiredActionProvider {
     static Set<String> standingGiven(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client,
                                      RelyingPartyPurposes declared) {
         ConsentRecords records = new ConsentRecords(session);
-        Map<String, ConsentRecord> standing = records.standing(realm.getId(), user.getId(), client.getClientId());
-        Set<String> given = standing.values().stream()
-                .filter(r -> r.decision() == ConsentRecord.Decision.GIVEN).map(ConsentRecord::purpose)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, ConsentRecord> standing = records.given(realm.getId(), user.getId(), client.getClientId());
+        Set<String> given = new LinkedHashSet<>(standing.keySet());
         if (!given.isEmpty() && session.users().getConsentByClient(realm, user.getId(), client.getId()) == null) {
             ConsentWithdrawal.record(records, realm, user, client, given, ConsentRecord.CONSENT_REMOVED);
             given.clear();

@@ -109,13 +109,6 @@ public record RelyingPartyPurposes(List<Purpose> purposes, Optional<String> lega
         return purposes.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
-    /** Every claim some declared purpose needs. */
-    public Set<String> allClaims() {
-        Set<String> claims = new LinkedHashSet<>();
-        purposes.forEach(p -> claims.addAll(p.claims()));
-        return claims;
-    }
-
     /** A {@value #ATTRIBUTE} value that cannot be used: the login refuses to release anything under it. */
     public static final class InvalidPurposesException extends RuntimeException {
         public InvalidPurposesException(String message) {

@@ -121,7 +121,7 @@ public final class CitizenClaimsMapper extends AbstractOIDCProtocolMapper
 
     /** Of these claims, those the citizen consented to for this login ({@link ConsentedClaims}). */
     static Map<String, Object> consented(Map<String, Object> claims, ClientSessionContext ctx) {
-        claims.keySet().removeIf(claim -> !ConsentedClaims.allows(ctx.getClientSession(), claim));
+        ConsentedClaims.of(ctx.getClientSession()).ifPresent(allowed -> claims.keySet().removeIf(claim -> !ConsentedClaims.allows(allowed, claim)));
         return claims;
     }
 
