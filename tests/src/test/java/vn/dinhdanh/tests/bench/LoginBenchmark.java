@@ -58,6 +58,8 @@ class LoginBenchmark {
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     /** The ratios reported, each with its target: {numerator, denominator, target}. */
     static final String[][] RATIOS = {{"b", "a", "0.90"}, {"c", "a", "3"}, {"c", "d", "0.50"}, {"c", "e", "0.80"}};
+    /** The scenarios run, by letter ({@code -Dbench.scenarios=c,e} while working on the chip-card login); all by default. */
+    static final List<String> SCENARIOS = List.of(System.getProperty("bench.scenarios", "a,b,c,d,e").replace(" ", "").split(","));
 
     @Test
     void loginsPerSecond() throws Exception {
@@ -87,13 +89,13 @@ class LoginBenchmark {
         List<List<Result>> rounds = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             List<Result> results = new ArrayList<>();
-            results.add(LoginLoadDriver.run("(a) stock Keycloak password login", THREADS, WARMUP, PASSWORD_LOGINS, UserAgent::new,
+            runIfChosen(results, "a", () -> LoginLoadDriver.run("(a) stock Keycloak password login", THREADS, WARMUP, PASSWORD_LOGINS, UserAgent::new,
                     a -> passwordLogin(a, stock, "bench", "bench", "Stock-Bench-2026", "")));
-            results.add(LoginLoadDriver.run("(b) dinhdanh registry-federated password login", THREADS, WARMUP, PASSWORD_LOGINS, UserAgent::new,
+            runIfChosen(results, "b", () -> LoginLoadDriver.run("(b) dinhdanh registry-federated password login", THREADS, WARMUP, PASSWORD_LOGINS, UserAgent::new,
                     a -> passwordLogin(a, citizens, "public-services-portal", account.get().pin(), account.get().password(), "")));
-            results.add(LoginLoadDriver.run("(c) dinhdanh chip-card login (acr high)", THREADS, FAST_WARMUP, FAST_LOGINS, UserAgent::new,
+            runIfChosen(results, "c", () -> LoginLoadDriver.run("(c) dinhdanh chip-card login (acr high)", THREADS, FAST_WARMUP, FAST_LOGINS, UserAgent::new,
                     a -> chipLogin(a, citizens, card)));
-            results.add(LoginLoadDriver.run("(d) stock Keycloak SSO re-login", THREADS, FAST_WARMUP, FAST_LOGINS, () -> {
+            runIfChosen(results, "d", () -> LoginLoadDriver.run("(d) stock Keycloak SSO re-login", THREADS, FAST_WARMUP, FAST_LOGINS, () -> {
                 UserAgent a = new UserAgent();
                 try {
                     passwordLogin(a, stock, "bench", "bench", "Stock-Bench-2026", "");
@@ -102,12 +104,23 @@ class LoginBenchmark {
                 }
                 return a;
             }, a -> ssoLogin(a, stock, "bench")));
-            results.add(LoginLoadDriver.run("(e) stock Keycloak fresh login, PBKDF2 x1", THREADS, FAST_WARMUP, FAST_LOGINS, UserAgent::new,
+            runIfChosen(results, "e", () -> LoginLoadDriver.run("(e) stock Keycloak fresh login, PBKDF2 x1", THREADS, FAST_WARMUP, FAST_LOGINS, UserAgent::new,
                     a -> passwordLogin(a, stockFast, "bench", "bench", "Stock-Bench-2026", "")));
             rounds.add(results);
         }
         lifted.forEach(name -> admin.setRealmAttribute(name, ""));
         report(rounds);
+    }
+
+    /** A scenario of the round, run only when its letter is among {@link #SCENARIOS}. */
+    interface Scenario {
+        Result run() throws Exception;
+    }
+
+    static void runIfChosen(List<Result> results, String letter, Scenario scenario) throws Exception {
+        if (SCENARIOS.contains(letter)) {
+            results.add(scenario.run());
+        }
     }
 
     static void passwordLogin(UserAgent a, String realm, String clientId, String user, String password, String extra) throws Exception {
@@ -203,13 +216,13 @@ class LoginBenchmark {
                 out.append(String.format(Locale.ROOT, "%-50s %7d %9.1f %8.1f %8.1f %8.1f %7d%n", r.name(), r.logins(), r.perSecond(),
                         r.percentile(50), r.percentile(90), r.percentile(99), r.errors()));
             }
-            for (String[] ratio : RATIOS) {
+            for (String[] ratio : ratiosRun()) {
                 out.append(String.format(Locale.ROOT, "ratio (%s)/(%s) = %.2f   (target >= %s)%n", ratio[0], ratio[1],
                         ratio(rounds.get(i), ratio), ratio[2]));
             }
         }
         out.append("spread over the rounds\n");
-        for (String[] ratio : RATIOS) {
+        for (String[] ratio : ratiosRun()) {
             List<Double> values = rounds.stream().map(r -> ratio(r, ratio)).sorted().toList();
             double target = Double.parseDouble(ratio[2]);
             out.append(String.format(Locale.ROOT, "ratio (%s)/(%s): min %.2f, median %.2f, max %.2f   target >= %s: %s%n", ratio[0], ratio[1],
@@ -223,6 +236,11 @@ class LoginBenchmark {
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         plot(rounds.get(rounds.size() - 1), dir.resolve("login-latency.png"));
         System.out.println("written: " + dir.resolve("login-benchmark.txt") + " and " + dir.resolve("login-latency.png") + " (last round)");
+    }
+
+    /** The ratios whose two scenarios both ran. */
+    static List<String[]> ratiosRun() {
+        return java.util.Arrays.stream(RATIOS).filter(r -> SCENARIOS.contains(r[0]) && SCENARIOS.contains(r[1])).toList();
     }
 
     /** The ratio of two scenarios' logins/s in one round, the scenarios named by their letter. */
