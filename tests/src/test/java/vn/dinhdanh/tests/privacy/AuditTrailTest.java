@@ -49,6 +49,32 @@ class AuditTrailTest {
     }
 
     @Test
+    void whenManyRequestsAreRecordedAtOnce_thenEveryRecordIsStoredAndEveryChainStaysIntact() throws Exception {
+        String token = adminToken();
+        String base = server.baseUrl() + "/realms/master/dinhdanh-audit";
+        long before = given().auth().oauth2(token).get(base + "/verification").then().statusCode(200).extract().jsonPath().getLong("records");
+        int requests = 48;
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                // an unknown code: Keycloak records a CODE_TO_TOKEN_ERROR event, which the trail appends
+                answers.add(callers.submit(() -> given().formParams(Map.of("grant_type", "authorization_code", "client_id", "public-services-portal",
+                                "code", "not-a-code", "redirect_uri", "http://localhost:3000/callback", "code_verifier", "x".repeat(43)))
+                        .post(server.realmUrl() + "/protocol/openid-connect/token").statusCode()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(400);
+            }
+        } finally {
+            callers.shutdown();
+        }
+        JsonPath after = given().auth().oauth2(token).get(base + "/verification").then().statusCode(200).extract().jsonPath();
+        assertThat(after.getBoolean("intact")).as("%s", after.prettify()).isTrue();
+        assertThat(after.getLong("records")).as("each refused request was recorded before it was answered").isGreaterThanOrEqualTo(before + requests);
+    }
+
+    @Test
     void whenNoOperatorAsks_thenTheTrailIsNotShown() {
         given().get(server.baseUrl() + "/realms/master/dinhdanh-audit/verification").then().statusCode(401);
         given().auth().oauth2(adminToken()).get(server.realmUrl() + "/dinhdanh-audit/verification").then().statusCode(404);

@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -18,8 +19,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Appends to the tamper-evident audit trail in Keycloak's database. The trail is {@link AuditTables#CHAINS sixteen
- * chains}; each append picks one at random and runs in a transaction of its own that locks that chain's head row, so
- * the records of one chain form one line whichever request or node wrote them, and sixteen appends can go at once. A
+ * chains}; each transaction of appends picks one at random and locks that chain's head row, so the records of one chain
+ * form one line whichever request or node wrote them, and sixteen transactions can go at once. A node's appends are
+ * written by its {@link AuditWriter}, which puts the records of requests that arrive together in one transaction. A
  * checkpoint record now and then signs each chain up to itself with the master realm's active RS256 key.
  */
 public final class AuditTrail {
@@ -32,6 +34,7 @@ public final class AuditTrail {
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile SubjectPseudonym pseudonyms;
+    private static volatile AuditWriter writer;
 
     private AuditTrail() {
     }
@@ -48,29 +51,58 @@ public final class AuditTrail {
     }
 
     /**
-     * Appends one record, in a transaction of its own. A failure to store it is logged as an error and does not stop
-     * the request it records (the line in the server log is written anyway).
+     * Starts the node's {@link AuditWriter}, which writes the records of requests that arrive together in one
+     * transaction. Until it is started, and after {@link #stop}, each append has a transaction of its own.
      */
-    public static void append(KeycloakSessionFactory factory, Entry entry) {
-        try {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> appendLocked(session, entry, System.currentTimeMillis()));
-        } catch (RuntimeException e) {
-            LOG.errorf("AUDIT RECORD NOT STORED: event=%s outcome=%s (%s)", entry.type(), entry.outcome(), e.getClass().getName());
+    public static synchronized void start(KeycloakSessionFactory factory) {
+        if (writer == null) {
+            writer = new AuditWriter(factory);
         }
     }
 
-    private static AuditRecord appendLocked(KeycloakSession session, Entry entry, long now) {
+    /** Writes what is queued and stops the node's writer. */
+    public static synchronized void stop() {
+        AuditWriter running = writer;
+        writer = null;
+        if (running != null) {
+            running.stop();
+        }
+    }
+
+    /**
+     * Appends one record and returns once it is committed. A failure to store it is logged as an error and does not
+     * stop the request it records (the line in the server log is written anyway).
+     */
+    public static void append(KeycloakSessionFactory factory, Entry entry) {
+        AuditWriter running = writer;
+        if (running != null && running.append(entry)) {
+            return;
+        }
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> appendLocked(session, List.of(entry),
+                    new long[] {System.currentTimeMillis()}));
+        } catch (RuntimeException e) {
+            AuditWriter.notStored(entry, e.getClass().getName());
+        }
+    }
+
+    /** Appends the records, in order, to one chain picked at random, under the lock of its head row. */
+    static AuditRecord appendLocked(KeycloakSession session, List<Entry> entries, long[] at) {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         String chain = AuditTables.CHAINS.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(AuditTables.CHAINS.size()));
         AuditHeadEntity head = em.find(AuditHeadEntity.class, chain, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
             throw new IllegalStateException("the audit chain " + chain + " has no head row");
         }
-        AuditRecord record = AuditRecord.next(head.lastSeq + 1, now, entry.realm(), entry.type(), entry.outcome(), entry.error(),
-                entry.client(), entry.user(), entry.subject(), details(entry.details()), head.lastHash);
-        em.persist(new AuditRecordEntity(chain, record));
-        head.lastSeq = record.seq();
-        head.lastHash = record.hash();
+        AuditRecord record = null;
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            record = AuditRecord.next(head.lastSeq + 1, at[i], entry.realm(), entry.type(), entry.outcome(), entry.error(),
+                    entry.client(), entry.user(), entry.subject(), details(entry.details()), head.lastHash);
+            em.persist(new AuditRecordEntity(chain, record));
+            head.lastSeq = record.seq();
+            head.lastHash = record.hash();
+        }
         return record;
     }
 

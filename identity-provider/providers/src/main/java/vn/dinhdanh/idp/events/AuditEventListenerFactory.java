@@ -44,12 +44,14 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(AccountConsoleScopes::onEvent);
         ExceptionMessageScrubber.install();
+        AuditTrail.start(factory);
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                 .scheduleTask(AuditTrail::checkpoint, checkpointIntervalMillis, CHECKPOINT_TASK));
     }
 
     @Override
     public void close() {
+        AuditTrail.stop();
     }
 
     @Override
