@@ -18,4 +18,16 @@ public interface PopulationRegistry {
     List<IdentityCard> cards(PersonalIdNumber pin);
 
     long countCitizens();
+
+    /** A citizen with all their cards, newest first: what a chip-card login checks. */
+    record CitizenAndCards(Citizen citizen, List<IdentityCard> cards) {
+    }
+
+    /**
+     * The citizen and their cards, in one call: an implementation that pays for each call (a transaction, a request)
+     * answers both at once.
+     */
+    default Optional<CitizenAndCards> findCitizenAndCards(PersonalIdNumber pin) {
+        return findCitizen(pin).map(citizen -> new CitizenAndCards(citizen, cards(pin)));
+    }
 }

@@ -77,14 +77,15 @@ public final class ChipCardVerification {
             return refused(card, ChipCardError.CITIZEN_NOT_IN_REGISTRY, null, null, null);
         }
         PopulationRegistry registry = PopulationRegistryProvider.of(session);
-        Optional<Citizen> citizen = registry.findCitizen(pin);
+        Optional<PopulationRegistry.CitizenAndCards> entry = registry.findCitizenAndCards(pin);
+        Optional<Citizen> citizen = entry.map(PopulationRegistry.CitizenAndCards::citizen);
         if (citizen.isEmpty()) {
             return refused(card, ChipCardError.CITIZEN_NOT_IN_REGISTRY, pin, null, null);
         }
         if (citizen.get().isDeceased()) {
             return refused(card, ChipCardError.CITIZEN_DECEASED, pin, citizen.get(), null);
         }
-        Optional<IdentityCard> registryCard = matchingCard(registry.cards(pin), identity.documentNumber());
+        Optional<IdentityCard> registryCard = matchingCard(entry.get().cards(), identity.documentNumber());
         if (registryCard.isEmpty()) {
             return refused(card, ChipCardError.CARD_NOT_IN_REGISTRY, pin, citizen.get(), null);
         }

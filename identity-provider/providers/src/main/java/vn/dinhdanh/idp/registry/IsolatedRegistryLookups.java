@@ -48,6 +48,11 @@ final class IsolatedRegistryLookups implements PopulationRegistry {
     }
 
     @Override
+    public Optional<CitizenAndCards> findCitizenAndCards(PersonalIdNumber pin) {
+        return lookUp(r -> r.findCitizenAndCards(pin));
+    }
+
+    @Override
     public long countCitizens() {
         return lookUp(PopulationRegistry::countCitizens);
     }
