@@ -49,6 +49,19 @@ import vn.dinhdanh.registry.jpa.RegistryPersistence;
 public final class RegistryAtScale {
 
     private static final int COPY_CHUNK = 1 << 20;
+    /** The registry's keys and foreign key (as its changelog makes them), dropped for a bulk load... */
+    static final List<String> BULK_LOAD_DROPS = List.of(
+            "ALTER TABLE registry_card DROP CONSTRAINT fk_registry_card_citizen",
+            "DROP INDEX idx_registry_card_citizen",
+            "ALTER TABLE registry_card DROP CONSTRAINT pk_registry_card",
+            "ALTER TABLE registry_citizen DROP CONSTRAINT pk_registry_citizen");
+    /** ...and built again over the loaded rows, with the same names. */
+    static final List<String> BULK_LOAD_BUILDS = List.of(
+            "ALTER TABLE registry_citizen ADD CONSTRAINT pk_registry_citizen PRIMARY KEY (personal_id_number)",
+            "ALTER TABLE registry_card ADD CONSTRAINT pk_registry_card PRIMARY KEY (card_number)",
+            "CREATE INDEX idx_registry_card_citizen ON registry_card (personal_id_number)",
+            "ALTER TABLE registry_card ADD CONSTRAINT fk_registry_card_citizen FOREIGN KEY (personal_id_number)"
+                    + " REFERENCES registry_citizen (personal_id_number)");
 
     private RegistryAtScale() {
     }
@@ -77,17 +90,32 @@ public final class RegistryAtScale {
     static void load(String url, String user, String password, int count, StringBuilder report) throws SQLException, IOException {
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             RegistryChangelog.update(c);
-            try (Statement st = c.createStatement()) {
-                st.execute("TRUNCATE registry_card, registry_citizen");
-            }
             c.setAutoCommit(false);
             Instant start = Instant.now();
-            // two passes over the same seed: citizens first (the cards refer to them), then their cards
+            // A bulk load in one transaction: emptied, the keys and the foreign key dropped, the rows copied (FREEZE:
+            // written as already visible, so no later pass rewrites them), then the keys built once over sorted rows
+            // and the foreign key checked in one join, instead of a B-tree insert and a lookup per row. A failure rolls
+            // back to the registry as it was, schema included.
+            try (Statement st = c.createStatement()) {
+                st.execute("TRUNCATE registry_card, registry_citizen");
+                st.execute("SET LOCAL maintenance_work_mem = '1GB'");
+                for (String ddl : BULK_LOAD_DROPS) {
+                    st.execute(ddl);
+                }
+            }
+            // two passes over the same seed: citizens first, then their cards
             long citizens = copy(c, "COPY registry_citizen (personal_id_number, full_name, date_of_birth, birth_year, birth_month,"
                     + " birth_day, sex, nationality, ethnicity, religion, place_of_origin, place_of_residence, life_status)"
-                    + " FROM STDIN WITH (FORMAT csv)", count, false, "citizens");
+                    + " FROM STDIN WITH (FORMAT csv, FREEZE)", count, false, "citizens");
             long cards = copy(c, "COPY registry_card (card_number, personal_id_number, issue_date, expiry_date, status)"
-                    + " FROM STDIN WITH (FORMAT csv)", count, true, "cards");
+                    + " FROM STDIN WITH (FORMAT csv, FREEZE)", count, true, "cards");
+            Instant copied = Instant.now();
+            try (Statement st = c.createStatement()) {
+                for (String ddl : BULK_LOAD_BUILDS) {
+                    System.err.println("building: " + ddl);
+                    st.execute(ddl);
+                }
+            }
             c.commit();
             c.setAutoCommit(true);
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
@@ -95,8 +123,10 @@ public final class RegistryAtScale {
                 st.execute("ANALYZE registry_citizen");
                 st.execute("ANALYZE registry_card");
             }
-            say(report, String.format(Locale.ROOT, "registry load, %s: %d citizens and %d cards by COPY in %.1f s: %.0f citizens/s",
-                    Instant.now(), citizens, cards, seconds, citizens / seconds));
+            double building = Duration.between(copied, Instant.now()).toMillis() / 1000.0;
+            say(report, String.format(Locale.ROOT, "registry load, %s: %d citizens and %d cards by COPY in %.1f s (keys and"
+                            + " foreign key built in %.1f s of it): %.0f rows/s, %.0f citizens/s",
+                    Instant.now(), citizens, cards, seconds, building, (citizens + cards) / seconds, citizens / seconds));
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                     "SELECT relname, pg_size_pretty(pg_table_size(oid)), pg_size_pretty(pg_indexes_size(oid)) FROM pg_class"
                             + " WHERE relname IN ('registry_citizen', 'registry_card') ORDER BY relname")) {
