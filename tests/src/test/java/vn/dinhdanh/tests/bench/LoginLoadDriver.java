@@ -85,7 +85,12 @@ public final class LoginLoadDriver {
                         login.run(agent);
                         latencies.add((System.nanoTime() - t0) / 1e6);
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        if (errors.incrementAndGet() == 1) {
+                            // the first failure of the batch says why; the driver's own messages name steps and codes only
+                            String why = String.valueOf(e.getMessage());
+                            System.out.println("first failed login: " + e.getClass().getSimpleName() + ": "
+                                    + why.substring(0, Math.min(200, why.length())));
+                        }
                     }
                 }
                 return null;
