@@ -115,8 +115,13 @@ final class AuditWriter {
                 queue.add(STOP);
             }
             boolean stop = stops > 0;
-            if (!batch.isEmpty()) {
-                commit(batch);
+            try {
+                if (!batch.isEmpty()) {
+                    commit(batch);
+                }
+            } finally {
+                // nobody waits for ever: a record whose batch broke out of commit is answered as not stored
+                batch.forEach(p -> p.stored().completeExceptionally(new IllegalStateException("the audit writer failed")));
             }
             if (stop) {
                 return;
