@@ -13,13 +13,12 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.dinhdanh.registry.PersonalIdNumber;
 import vn.dinhdanh.registry.jpa.JpaPopulationRegistry;
+import vn.dinhdanh.registry.jpa.PostgresTestSchema;
 import vn.dinhdanh.registry.jpa.RegistryPersistence;
 
 /**
@@ -30,44 +29,26 @@ import vn.dinhdanh.registry.jpa.RegistryPersistence;
 @EnabledIfEnvironmentVariable(named = "REGISTRY_TEST_POSTGRES_URL", matches = ".+")
 class RegistryAtScaleTest {
 
-    private final String baseUrl = System.getenv("REGISTRY_TEST_POSTGRES_URL");
-    private final String user = System.getenv().getOrDefault("REGISTRY_TEST_POSTGRES_USER", "postgres");
-    private final String password = System.getenv("REGISTRY_TEST_POSTGRES_PASSWORD");
-    private final String schema = "registry_scale_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private String url;
-
-    @BeforeEach
-    void createSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(baseUrl, user, password)) {
-            c.createStatement().execute("CREATE SCHEMA " + schema);
-        }
-        url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    }
-
-    @AfterEach
-    void dropSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(baseUrl, user, password)) {
-            c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
+    @RegisterExtension
+    final PostgresTestSchema schema = new PostgresTestSchema("registry_scale_test_");
 
     @Test
     void whenLoadedTwice_thenTheKeysAndTheForeignKeyAreBackAndEnforcedAndLookupsWork() throws Exception {
         StringBuilder report = new StringBuilder();
-        RegistryAtScale.load(url, user, password, 3_000, report);
-        RegistryAtScale.load(url, user, password, 3_000, report);
+        RegistryAtScale.load(schema.url(), schema.user, schema.password, 3_000, report);
+        RegistryAtScale.load(schema.url(), schema.user, schema.password, 3_000, report);
         assertThat(report).contains("3000 citizens and").contains("rows/s");
 
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(schema.url(), schema.user, schema.password); Statement st = c.createStatement()) {
             Set<String> constraints = new HashSet<>();
-            try (ResultSet rs = st.executeQuery("SELECT conname FROM pg_constraint WHERE connamespace = '" + schema + "'::regnamespace")) {
+            try (ResultSet rs = st.executeQuery("SELECT conname FROM pg_constraint WHERE connamespace = '" + schema.name() + "'::regnamespace")) {
                 while (rs.next()) {
                     constraints.add(rs.getString(1));
                 }
             }
             assertThat(constraints).contains("pk_registry_citizen", "pk_registry_card", "fk_registry_card_citizen",
                     "ck_registry_citizen_sex", "ck_registry_card_status");
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_indexes WHERE schemaname = '" + schema
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_indexes WHERE schemaname = '" + schema.name()
                     + "' AND indexname = 'idx_registry_card_citizen'")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(1);
@@ -82,7 +63,7 @@ class RegistryAtScaleTest {
             assertThatThrownBy(() -> st.execute("INSERT INTO registry_citizen SELECT * FROM registry_citizen LIMIT 1"))
                     .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23505");
         }
-        try (EntityManagerFactory emf = RegistryPersistence.resourceLocal(url, user, password, true, 10, Map.of());
+        try (EntityManagerFactory emf = RegistryPersistence.resourceLocal(schema.url(), schema.user, schema.password, true, 10, Map.of());
                 EntityManager em = emf.createEntityManager()) {
             JpaPopulationRegistry registry = new JpaPopulationRegistry(em);
             assertThat(registry.findCitizen(PersonalIdNumber.parse("079195012346")).orElseThrow().fullName()).isEqualTo("Trần Thị Bích Ngọc");

@@ -7,12 +7,10 @@ import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Map;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -30,37 +28,19 @@ import vn.dinhdanh.registry.importer.ImportSummary;
 @EnabledIfEnvironmentVariable(named = "REGISTRY_TEST_POSTGRES_URL", matches = ".+")
 class PostgresRegistryTest {
 
-    private final String baseUrl = System.getenv("REGISTRY_TEST_POSTGRES_URL");
-    private final String user = System.getenv().getOrDefault("REGISTRY_TEST_POSTGRES_USER", "postgres");
-    private final String password = System.getenv("REGISTRY_TEST_POSTGRES_PASSWORD");
-    private final String schema = "registry_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private String url;
-
-    @BeforeEach
-    void createSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(baseUrl, user, password)) {
-            c.createStatement().execute("CREATE SCHEMA " + schema);
-        }
-        url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    }
-
-    @AfterEach
-    void dropSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(baseUrl, user, password)) {
-            c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
+    @RegisterExtension
+    final PostgresTestSchema schema = new PostgresTestSchema("registry_test_");
 
     @Test
     void whenMigratedTwiceAndImported_thenHibernateValidatesAndLookupsWork() throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+        try (Connection c = DriverManager.getConnection(schema.url(), schema.user, schema.password)) {
             assertThat(RegistryChangelog.update(c)).isEqualTo(1);
             assertThat(RegistryChangelog.update(c)).isZero();
         }
         StringWriter csv = new StringWriter();
         DemoCitizens.write(csv, 2_000, DemoCitizens.DEFAULT_SEED);
 
-        try (EntityManagerFactory emf = RegistryPersistence.resourceLocal(url, user, password, true, 500, Map.of());
+        try (EntityManagerFactory emf = RegistryPersistence.resourceLocal(schema.url(), schema.user, schema.password, true, 500, Map.of());
                 EntityManager em = emf.createEntityManager()) {
             RegistryWriter writer = new RegistryWriter(em);
             for (int run = 0; run < 2; run++) {
@@ -88,7 +68,7 @@ class PostgresRegistryTest {
             java.util.List<java.util.concurrent.Future<Integer>> nodes = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 nodes.add(pool.submit(() -> {
-                    try (Connection c = DriverManager.getConnection(url, user, password)) {
+                    try (Connection c = DriverManager.getConnection(schema.url(), schema.user, schema.password)) {
                         return RegistryChangelog.update(c);
                     }
                 }));
@@ -101,7 +81,7 @@ class PostgresRegistryTest {
         } finally {
             pool.shutdown();
         }
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+        try (Connection c = DriverManager.getConnection(schema.url(), schema.user, schema.password)) {
             assertThat(RegistryChangelog.appliedChangeSets(c)).containsExactly("registry-1-citizens-and-cards");
             try (var st = c.createStatement(); var rs = st.executeQuery(
                     "SELECT COUNT(*) FROM registry_changelog_lock WHERE locked")) {
