@@ -31,6 +31,10 @@ public final class AuditTrail {
                         Map<String, Object> details) {
     }
 
+    /** An entry with the time it was made (epoch milliseconds), which its record carries. */
+    record Stamped(Entry entry, long at) {
+    }
+
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile SubjectPseudonym pseudonyms;
@@ -79,15 +83,15 @@ public final class AuditTrail {
             return;
         }
         try {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> appendLocked(session, List.of(entry),
-                    new long[] {System.currentTimeMillis()}));
+            KeycloakModelUtils.runJobInTransaction(factory, session -> appendLocked(session,
+                    List.of(new Stamped(entry, System.currentTimeMillis()))));
         } catch (RuntimeException e) {
             AuditWriter.notStored(entry, e.getClass().getName());
         }
     }
 
     /** Appends the records, in order, to one chain picked at random, under the lock of its head row. */
-    static AuditRecord appendLocked(KeycloakSession session, List<Entry> entries, long[] at) {
+    static AuditRecord appendLocked(KeycloakSession session, List<Stamped> entries) {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         String chain = AuditTables.CHAINS.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(AuditTables.CHAINS.size()));
         AuditHeadEntity head = em.find(AuditHeadEntity.class, chain, LockModeType.PESSIMISTIC_WRITE);
@@ -95,9 +99,9 @@ public final class AuditTrail {
             throw new IllegalStateException("the audit chain " + chain + " has no head row");
         }
         AuditRecord record = null;
-        for (int i = 0; i < entries.size(); i++) {
-            Entry entry = entries.get(i);
-            record = AuditRecord.next(head.lastSeq + 1, at[i], entry.realm(), entry.type(), entry.outcome(), entry.error(),
+        for (Stamped stamped : entries) {
+            Entry entry = stamped.entry();
+            record = AuditRecord.next(head.lastSeq + 1, stamped.at(), entry.realm(), entry.type(), entry.outcome(), entry.error(),
                     entry.client(), entry.user(), entry.subject(), details(entry.details()), head.lastHash);
             em.persist(new AuditRecordEntity(chain, record));
             head.lastSeq = record.seq();

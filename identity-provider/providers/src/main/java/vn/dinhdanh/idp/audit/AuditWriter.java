@@ -27,11 +27,11 @@ final class AuditWriter {
     /** How long a request waits for its record to be committed before it logs it as not stored and goes on. */
     static final long WAIT_SECONDS = 10;
 
-    private record Pending(AuditTrail.Entry entry, long at, CompletableFuture<Void> stored) {
+    private record Pending(AuditTrail.Stamped record, CompletableFuture<Void> stored) {
     }
 
     private static final Logger LOG = Logger.getLogger(AuditWriter.class);
-    private static final Pending STOP = new Pending(null, 0, null);
+    private static final Pending STOP = new Pending(null, null);
 
     private final KeycloakSessionFactory factory;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -58,7 +58,7 @@ final class AuditWriter {
         if (stopping) {
             return false;
         }
-        Pending pending = new Pending(entry, System.currentTimeMillis(), new CompletableFuture<>());
+        Pending pending = new Pending(new AuditTrail.Stamped(entry, System.currentTimeMillis()), new CompletableFuture<>());
         queue.add(pending);
         try {
             pending.stored().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -132,7 +132,7 @@ final class AuditWriter {
     private void commit(List<Pending> batch) {
         try {
             KeycloakModelUtils.runJobInTransaction(factory, session -> AuditTrail.appendLocked(session,
-                    batch.stream().map(Pending::entry).toList(), batch.stream().mapToLong(Pending::at).toArray()));
+                    batch.stream().map(Pending::record).toList()));
             batch.forEach(p -> p.stored().complete(null));
         } catch (RuntimeException batchFailed) {
             if (batch.size() == 1) {
