@@ -123,14 +123,10 @@ class LoginBenchmark {
         report(rounds);
     }
 
-    /** A scenario of the round, run only when its letter is among {@link #SCENARIOS}. */
-    interface Scenario {
-        Result run() throws Exception;
-    }
-
-    static void runIfChosen(List<Result> results, String letter, Scenario scenario) throws Exception {
+    /** Runs a scenario of the round only when its letter is among {@link #SCENARIOS}. */
+    static void runIfChosen(List<Result> results, String letter, java.util.concurrent.Callable<Result> scenario) throws Exception {
         if (SCENARIOS.contains(letter)) {
-            results.add(scenario.run());
+            results.add(scenario.call());
         }
     }
 
